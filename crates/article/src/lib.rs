@@ -1,0 +1,24 @@
+//! The article core: the JSON wire format ([`Article`]), loading and validation that
+//! report every problem with its JSON path, the table of contents, reading time and
+//! the plain-text importer for portal pages.
+//!
+//! **Architecture invariant:** this crate knows nothing about the browser. It depends
+//! only on serde, serde_json and thiserror, so everything here is tested natively.
+
+mod import;
+mod load;
+mod model;
+mod reading_time;
+mod toc;
+mod url;
+mod validate;
+
+pub use import::{from_plain_text, ImportError, ImportErrorKind};
+pub use load::{parse_article, LoadError};
+pub use model::{
+    Article, Author, Block, Crumb, Inline, Section, Site, Source, Span, SCHEMA_VERSION,
+};
+pub use reading_time::{reading_time, ReadingTime};
+pub use toc::{build_toc, section_ids, Toc, TocEntry};
+pub use url::{safe_url, SafeUrl, UrlError};
+pub use validate::{validate, Issue};

@@ -1,0 +1,356 @@
+//! The article wire format (JSON, camelCase keys), version [`SCHEMA_VERSION`].
+//!
+//! Optional fields are omitted when absent, never written as empty strings. Text is
+//! always text: inline content is a string or a list of structured spans, never HTML.
+
+use serde::{Deserialize, Serialize};
+
+/// The newest `schemaVersion` this code reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+fn default_lang() -> String {
+    "zh-CN".to_owned()
+}
+
+/// One article, as served to the viewer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Article {
+    /// Format version; a file newer than [`SCHEMA_VERSION`] is refused by validation.
+    pub schema_version: u32,
+    /// Stable identifier (ASCII letters, digits, `-`, `_`).
+    pub id: String,
+    /// Canonical URL of the article, if it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// BCP 47 language tag, `zh-CN` when absent.
+    #[serde(default = "default_lang")]
+    pub lang: String,
+    /// The publishing site.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<Site>,
+    /// Where the article sits in the site, outermost first (首页 › 理论研究 › 正文).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breadcrumb: Vec<Crumb>,
+    /// The column the article belongs to, e.g. 理论研究.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// A short line above the title (引题).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kicker: Option<String>,
+    /// The headline.
+    pub title: String,
+    /// A line below the title (副题).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    /// Publication date or date-time, ISO 8601 (`2024-05-19`, `2024-05-19T16:37:00+08:00`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// Last modification, same format as `published`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<String>,
+    /// Authors as the page names them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<Author>,
+    /// Where the article comes from (来源).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    /// Responsible editor (责任编辑).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editor: Option<String>,
+    /// Abstract (摘要).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Keywords (关键词).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+    /// Blocks before the first section heading.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lead: Vec<Block>,
+    /// The body, by section.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<Section>,
+    /// Trailing source line, e.g. 来源:甘肃人大客户端.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_note: Option<String>,
+    /// Trailing note about the author, e.g. 王兴继(作者系…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_note: Option<String>,
+    /// Link to the original publication (原文链接).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_url: Option<String>,
+    /// The disclaimer (免责声明), without its label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disclaimer: Option<String>,
+}
+
+/// The publishing site.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Site {
+    /// Display name, e.g. 政讯通中心.
+    pub name: String,
+    /// Home page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// One breadcrumb step.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Crumb {
+    /// Display name.
+    pub name: String,
+    /// Where it links, if anywhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// An author.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Author {
+    /// Name as printed; 佚名 for an anonymous author.
+    pub name: String,
+    /// Role, e.g. 记者, 通讯员.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// Affiliation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
+    /// Profile page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// The source (来源) of an article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// Display name, e.g. 甘肃人大网.
+    pub name: String,
+    /// Link to the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A section of the body, with optional nested subsections.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// Stable ASCII anchor; generated as `sec-1`, `sec-1-2` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The heading text.
+    pub heading: String,
+    /// Content directly under the heading.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blocks: Vec<Block>,
+    /// Nested subsections.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<Section>,
+}
+
+/// A block of body content, tagged by `type`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum Block {
+    /// A paragraph.
+    Paragraph {
+        /// Its text.
+        text: Inline,
+    },
+    /// A heading inside a section that does not start a TOC entry.
+    Subheading {
+        /// Its text.
+        text: String,
+    },
+    /// An ordered or unordered list.
+    List {
+        /// Numbered when true.
+        #[serde(default)]
+        ordered: bool,
+        /// The items.
+        items: Vec<Inline>,
+    },
+    /// A block quotation.
+    Quote {
+        /// The quoted text.
+        text: Inline,
+        /// Who or what is quoted.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cite: Option<String>,
+    },
+    /// An image.
+    Figure {
+        /// Image URL.
+        src: String,
+        /// Text alternative (required).
+        alt: String,
+        /// Caption below the image.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        caption: Option<Inline>,
+        /// Intrinsic width in CSS pixels.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        width: Option<u32>,
+        /// Intrinsic height in CSS pixels.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        height: Option<u32>,
+    },
+    /// A footnote or end note.
+    Footnote {
+        /// Anchor id.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<String>,
+        /// Its text.
+        text: Inline,
+    },
+}
+
+/// Inline content: plain text, or a list of spans.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Inline {
+    /// Plain text.
+    Text(String),
+    /// Styled runs of text.
+    Spans(Vec<Span>),
+}
+
+/// A run of inline text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Span {
+    /// Plain text.
+    Text(String),
+    /// Text with emphasis or a link.
+    Styled {
+        /// The text.
+        text: String,
+        /// Emphasised (`em`).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        emphasis: bool,
+        /// Strong (`strong`).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        strong: bool,
+        /// Link target, checked against the URL allowlist before use.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        href: Option<String>,
+    },
+}
+
+impl Inline {
+    /// The text without styling.
+    pub fn plain_text(&self) -> String {
+        match self {
+            Inline::Text(t) => t.clone(),
+            Inline::Spans(spans) => spans.iter().map(Span::text).collect(),
+        }
+    }
+
+    /// Number of characters of text.
+    pub fn char_count(&self) -> usize {
+        match self {
+            Inline::Text(t) => t.chars().count(),
+            Inline::Spans(spans) => spans.iter().map(|s| s.text().chars().count()).sum(),
+        }
+    }
+}
+
+impl From<&str> for Inline {
+    fn from(s: &str) -> Self {
+        Inline::Text(s.to_owned())
+    }
+}
+
+impl Span {
+    /// The span's text.
+    pub fn text(&self) -> &str {
+        match self {
+            Span::Text(t) => t,
+            Span::Styled { text, .. } => text,
+        }
+    }
+}
+
+impl Block {
+    /// A paragraph of plain text.
+    pub fn paragraph(text: impl Into<String>) -> Self {
+        Block::Paragraph {
+            text: Inline::Text(text.into()),
+        }
+    }
+}
+
+impl Article {
+    /// An article with only the required fields set.
+    pub fn new(id: impl Into<String>, title: impl Into<String>) -> Self {
+        Article {
+            schema_version: SCHEMA_VERSION,
+            id: id.into(),
+            url: None,
+            lang: default_lang(),
+            site: None,
+            breadcrumb: Vec::new(),
+            section: None,
+            kicker: None,
+            title: title.into(),
+            subtitle: None,
+            published: None,
+            modified: None,
+            authors: Vec::new(),
+            source: None,
+            editor: None,
+            summary: None,
+            keywords: Vec::new(),
+            lead: Vec::new(),
+            sections: Vec::new(),
+            source_note: None,
+            author_note: None,
+            original_url: None,
+            disclaimer: None,
+        }
+    }
+
+    /// The published date part (`YYYY-MM-DD`), if the article has one.
+    pub fn published_date(&self) -> Option<&str> {
+        self.published.as_deref().and_then(|p| p.get(..10))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minimal_article_round_trips_and_omits_absent_fields() {
+        let mut a = Article::new("a1", "标题");
+        a.sections.push(Section {
+            id: Some("sec-1".into()),
+            heading: "一".into(),
+            blocks: vec![Block::paragraph("正文")],
+            sections: vec![],
+        });
+        let json = serde_json::to_string(&a).unwrap();
+        assert!(!json.contains("null"), "{json}");
+        assert!(json.contains(r#""schemaVersion":1"#));
+        assert!(json.contains(r#"{"type":"paragraph","text":"正文"}"#));
+        let back: Article = serde_json::from_str(&json).unwrap();
+        assert_eq!(a, back);
+    }
+
+    #[test]
+    fn inline_accepts_string_or_spans() {
+        let b: Block = serde_json::from_str(
+            r#"{"type":"paragraph","text":["a",{"text":"b","emphasis":true},{"text":"c","href":"https://x.cn"}]}"#,
+        )
+        .unwrap();
+        let Block::Paragraph { text } = b else {
+            panic!("not a paragraph")
+        };
+        assert_eq!(text.plain_text(), "abc");
+        assert_eq!(text.char_count(), 3);
+    }
+
+    #[test]
+    fn lang_defaults_to_zh_cn() {
+        let a: Article =
+            serde_json::from_str(r#"{"schemaVersion":1,"id":"x","title":"t"}"#).unwrap();
+        assert_eq!(a.lang, "zh-CN");
+    }
+}

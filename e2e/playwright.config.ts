@@ -1,0 +1,40 @@
+import { defineConfig } from '@playwright/test';
+
+// Serves the release build in ../dist on 127.0.0.1 and drives Debian's Chromium.
+// No retries: a flaky test is a bug to fix, not to hide.
+const PORT = Number(process.env.E2E_PORT ?? 8091);
+
+export default defineConfig({
+  testDir: './tests',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list']],
+  use: {
+    baseURL: process.env.E2E_BASE_URL ?? `http://127.0.0.1:${PORT}`,
+    locale: 'zh-CN',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: process.env.E2E_BASE_URL
+    ? undefined
+    : {
+        command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory ../dist`,
+        url: `http://127.0.0.1:${PORT}/`,
+        reuseExistingServer: false,
+        timeout: 30_000,
+        stdout: 'ignore',
+        stderr: 'ignore',
+      },
+});

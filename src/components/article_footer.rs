@@ -1,0 +1,42 @@
+//! The article footer: source note, author note, original link.
+
+use std::rc::Rc;
+
+use article::{safe_url, Article};
+use yew::prelude::*;
+
+/// Properties of [`ArticleFooter`].
+#[derive(Properties, PartialEq)]
+pub struct ArticleFooterProps {
+    /// The article.
+    pub article: Rc<Article>,
+}
+
+/// 来源 / 作者 notes and 原文链接; the link is plain text when its URL is refused.
+#[component]
+pub fn ArticleFooter(props: &ArticleFooterProps) -> Html {
+    let a = &props.article;
+    if a.source_note.is_none() && a.author_note.is_none() && a.original_url.is_none() {
+        return Html::default();
+    }
+    html! {
+        <footer class="article-footer">
+            if let Some(s) = &a.source_note {
+                <p class="source-note">{ "来源:" }{ s }</p>
+            }
+            if let Some(n) = &a.author_note {
+                <p class="author-note">{ "作者:" }{ n }</p>
+            }
+            if let Some(u) = &a.original_url {
+                <p class="original-link">
+                    { "原文链接:" }
+                    if let Ok(url) = safe_url(u) {
+                        <a href={url.as_str().to_owned()} rel="noopener noreferrer">{ url.as_str() }</a>
+                    } else {
+                        <span>{ u }</span>
+                    }
+                </p>
+            }
+        </footer>
+    }
+}

@@ -1,0 +1,56 @@
+//! The byline: publish time, authors, source.
+
+use std::rc::Rc;
+
+use article::{safe_url, Article};
+use yew::prelude::*;
+
+/// Properties of [`Byline`].
+#[derive(Properties, PartialEq)]
+pub struct BylineProps {
+    /// The article whose meta data to show.
+    pub article: Rc<Article>,
+}
+
+/// 发布时间 / 作者 / 来源, each only when present.
+#[component]
+pub fn Byline(props: &BylineProps) -> Html {
+    let a = &props.article;
+    let authors = a
+        .authors
+        .iter()
+        .map(|au| au.name.as_str())
+        .collect::<Vec<_>>()
+        .join("、");
+    html! {
+        <p class="byline">
+            if let Some(p) = &a.published {
+                <span class="byline-item">
+                    { "发布时间:" }
+                    <time datetime={p.clone()}>{ display_datetime(p) }</time>
+                </span>
+            }
+            if !authors.is_empty() {
+                <span class="byline-item">{ "作者:" }<span class="author">{ authors }</span></span>
+            }
+            if let Some(s) = &a.source {
+                <span class="byline-item">
+                    { "来源:" }
+                    if let Some(href) = s.url.as_deref().and_then(|u| safe_url(u).ok()) {
+                        <a href={href.as_str().to_owned()} rel="noopener noreferrer">{ &s.name }</a>
+                    } else {
+                        <span class="source">{ &s.name }</span>
+                    }
+                </span>
+            }
+        </p>
+    }
+}
+
+/// `2024-05-19T16:37:00+08:00` → `2024-05-19 16:37`, as portals print it.
+fn display_datetime(iso: &str) -> String {
+    match (iso.get(..10), iso.get(11..16)) {
+        (Some(d), Some(t)) => format!("{d} {t}"),
+        _ => iso.to_owned(),
+    }
+}

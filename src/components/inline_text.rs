@@ -1,0 +1,46 @@
+//! Inline content: text nodes, emphasis, and links that passed the URL allowlist.
+
+use article::{safe_url, Inline, Span};
+use yew::prelude::*;
+
+/// Properties of [`InlineText`].
+#[derive(Properties, PartialEq)]
+pub struct InlineTextProps {
+    /// The content.
+    pub text: Inline,
+}
+
+/// Renders inline content as text nodes; a link whose URL is refused becomes text.
+#[component]
+pub fn InlineText(props: &InlineTextProps) -> Html {
+    match &props.text {
+        Inline::Text(t) => html! { { t } },
+        Inline::Spans(spans) => spans.iter().map(render_span).collect(),
+    }
+}
+
+fn render_span(s: &Span) -> Html {
+    match s {
+        Span::Text(t) => html! { { t } },
+        Span::Styled {
+            text,
+            emphasis,
+            strong,
+            href,
+        } => {
+            let mut node = html! { { text } };
+            if *strong {
+                node = html! { <strong>{ node }</strong> };
+            }
+            if *emphasis {
+                node = html! { <em>{ node }</em> };
+            }
+            match href.as_deref().map(safe_url) {
+                Some(Ok(url)) => html! {
+                    <a href={url.as_str().to_owned()} rel="noopener noreferrer">{ node }</a>
+                },
+                _ => node,
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! Component tests in headless Chromium: mount into a fresh element, flush the
+//! scheduler, then assert on the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use article::{parse_article, Article};
+use article_viewer::components::{ArticleView, ArticleViewProps, ErrorView, ErrorViewProps};
+use article_viewer::FetchError;
+use wasm_bindgen_test::*;
+use web_sys::Element;
+use yew::Callback;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The fixture carries `javascript:` URLs that validation refuses; it is decoded
+/// without validation to prove the components refuse them on their own too.
+fn fixture() -> Rc<Article> {
+    Rc::new(
+        serde_json::from_slice(include_bytes!("fixtures/article.json")).expect("fixture parses"),
+    )
+}
+
+fn fresh_root() -> Element {
+    let doc = gloo_document();
+    let el = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn gloo_document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn render_article() -> Element {
+    let root = fresh_root();
+    yew::Renderer::<ArticleView>::with_root_and_props(
+        root.clone(),
+        ArticleViewProps { article: fixture() },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn texts(root: &Element, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn breadcrumb_is_a_labelled_ordered_list_with_current_page() {
+    let root = render_article().await;
+    let nav = root
+        .query_selector(r#"nav[aria-label="当前位置"]"#)
+        .unwrap()
+        .expect("breadcrumb nav");
+    assert_eq!(texts(&nav, "ol > li"), ["首页", "理论研究", "正文"]);
+    let current = nav.query_selector("[aria-current=page]").unwrap().unwrap();
+    assert_eq!(current.text_content().unwrap(), "正文");
+    // The refused javascript: URL is rendered as text, not as a link.
+    let hrefs: Vec<_> = texts(&nav, "a");
+    assert_eq!(hrefs, ["首页"]);
+}
+
+#[wasm_bindgen_test]
+async fn toc_links_point_at_existing_heading_ids() {
+    let root = render_article().await;
+    let links = root.query_selector_all("nav.table-of-contents a").unwrap();
+    assert_eq!(links.length(), 3);
+    let mut targets = Vec::new();
+    for i in 0..links.length() {
+        let a: Element = wasm_bindgen::JsCast::unchecked_into(links.item(i).unwrap());
+        let href = a.get_attribute("href").unwrap();
+        let id = href.strip_prefix('#').expect("fragment link").to_owned();
+        let target = root
+            .query_selector(&format!("#{id}"))
+            .unwrap()
+            .unwrap_or_else(|| panic!("no element #{id}"));
+        assert!(target.tag_name().starts_with('H'), "{id} is a heading");
+        targets.push(id);
+    }
+    assert_eq!(targets, ["intro", "sec-1-1", "sec-2"]);
+    assert_eq!(
+        root.query_selector("#sec-1-1").unwrap().unwrap().tag_name(),
+        "H3"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn byline_shows_time_authors_and_source() {
+    let root = render_article().await;
+    let time = root.query_selector("time").unwrap().unwrap();
+    assert_eq!(
+        time.get_attribute("datetime").unwrap(),
+        "2024-05-19T16:37:00+08:00"
+    );
+    assert_eq!(time.text_content().unwrap(), "2024-05-19 16:37");
+    let byline = texts(&root, ".byline")[0].clone();
+    assert!(byline.contains("作者:张三、李四"), "{byline}");
+    assert!(byline.contains("来源:测试来源"), "{byline}");
+}
+
+#[wasm_bindgen_test]
+async fn footer_and_disclaimer() {
+    let root = render_article().await;
+    assert_eq!(texts(&root, ".source-note"), ["来源:测试客户端"]);
+    let link = root.query_selector(".original-link a").unwrap().unwrap();
+    assert_eq!(link.get_attribute("rel").unwrap(), "noopener noreferrer");
+    assert_eq!(
+        link.get_attribute("href").unwrap(),
+        "https://example.cn/original.html"
+    );
+    let region = root
+        .query_selector(r#"section[aria-labelledby="av-disclaimer-title"]"#)
+        .unwrap()
+        .unwrap();
+    assert_eq!(texts(&region, "h2"), ["免责声明"]);
+    assert_eq!(texts(&region, "p"), ["本文仅供测试。"]);
+}
+
+#[wasm_bindgen_test]
+async fn markup_in_text_stays_text_and_bad_links_are_not_links() {
+    let root = render_article().await;
+    assert!(root.query_selector("img").unwrap().is_none());
+    let body = texts(&root, ".article-body")[0].clone();
+    assert!(body.contains("<img src=x onerror=alert(1)>"));
+    let links: Vec<_> = texts(&root, ".article-body a");
+    assert_eq!(links, ["链接"]);
+}
+
+#[wasm_bindgen_test]
+async fn error_view_lists_every_issue_and_retries() {
+    let root = fresh_root();
+    let err = parse_article(br#"{"schemaVersion":1,"id":"9","title":""}"#).unwrap_err();
+    let retries = Rc::new(std::cell::Cell::new(0));
+    let counter = retries.clone();
+    yew::Renderer::<ErrorView>::with_root_and_props(
+        root.clone(),
+        ErrorViewProps {
+            error: FetchError::Load(err),
+            source: Some("bad.json".into()),
+            on_retry: Callback::from(move |()| counter.set(counter.get() + 1)),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let alert = root.query_selector("[role=alert]").unwrap().unwrap();
+    let issues = texts(&alert, ".error-issues li");
+    assert_eq!(issues.len(), 2, "{issues:?}");
+    assert!(issues[0].starts_with("/id:"));
+    assert!(issues[1].starts_with("/title:"));
+    let button: web_sys::HtmlElement =
+        wasm_bindgen::JsCast::unchecked_into(root.query_selector("button").unwrap().unwrap());
+    button.click();
+    assert_eq!(retries.get(), 1);
+}
