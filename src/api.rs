@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use article::{parse_article, Article, LoadError};
+use article::{parse_article, parse_index, Article, ArticleIndex, LoadError};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{RequestInit, Response};
@@ -85,4 +85,33 @@ pub async fn fetch_article(url: &str) -> Result<Article, FetchError> {
         .map_err(|e| FetchError::Network(js_detail(&e)))?;
     let bytes = js_sys::Uint8Array::new(&buf).to_vec();
     parse_article(&bytes).map_err(FetchError::Load)
+}
+
+/// Fetches the article index (`articles/index.json`) at `url`.
+pub async fn fetch_index(url: &str) -> Result<ArticleIndex, FetchError> {
+    let bytes = fetch_bytes(url).await?;
+    parse_index(&bytes).map_err(FetchError::Load)
+}
+
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
+    let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
+    let resp = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| FetchError::Network(js_detail(&e)))?;
+    let resp: Response = resp
+        .dyn_into()
+        .map_err(|e| FetchError::Network(js_detail(&e)))?;
+    if !resp.ok() {
+        return Err(FetchError::Http {
+            status: resp.status(),
+            status_text: resp.status_text(),
+        });
+    }
+    let buf = resp
+        .array_buffer()
+        .map_err(|e| FetchError::Network(js_detail(&e)))?;
+    let buf = JsFuture::from(buf)
+        .await
+        .map_err(|e| FetchError::Network(js_detail(&e)))?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }

@@ -8,19 +8,18 @@ use yew::prelude::*;
 use crate::api::{fetch_article, FetchError};
 use crate::components::{ArticleView, ErrorView, Loading};
 use crate::dom;
+use crate::options::ViewerOptions;
+use crate::shell::Shell;
 
 /// The seed article, imported from the reference portal page by `article-cli import`
 /// and shipped inside the wasm so the default view needs no second request.
 pub const DEFAULT_ARTICLE: &str = include_str!("../articles/a-000_69da94d2f4a4bc00.json");
 
-/// The app: shows the article named by `?src=`, or the embedded default.
+/// The app: the in-app route (`#/a/<id>`, `#/list/<column>`) if there is one, else
+/// the article named by `?src=`, or the embedded default.
 #[component]
 pub fn App() -> Html {
-    // Read once: the query does not change without a page load.
-    let src = use_memo((), |()| dom::query_src().map(AttrValue::from));
-    html! {
-        <ArticlePage src={(*src).clone()} />
-    }
+    html! { <Shell /> }
 }
 
 /// Properties of [`ArticlePage`].
@@ -29,6 +28,9 @@ pub struct ArticlePageProps {
     /// URL of the article JSON; `None` shows the embedded default.
     #[prop_or_default]
     pub src: Option<AttrValue>,
+    /// Called with the article once it is rendered.
+    #[prop_or_default]
+    pub on_ready: Callback<Rc<Article>>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -75,10 +77,16 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             Load::Ready(a) => Some(a.clone()),
             _ => None,
         };
-        use_effect_with(ready, |ready| {
+        // An embedded viewer leaves the host's title, lang and hash alone.
+        let owns_document = use_context::<ViewerOptions>().is_none_or(|o| o.owns_document());
+        let on_ready = props.on_ready.clone();
+        use_effect_with(ready, move |ready| {
             if let Some(a) = ready {
-                dom::set_document_meta(&a.title, &a.lang);
-                dom::scroll_to_hash();
+                if owns_document {
+                    dom::set_document_meta(&a.title, &a.lang);
+                    dom::scroll_to_hash();
+                }
+                on_ready.emit(a.clone());
             }
         });
     }

@@ -3,6 +3,8 @@
 
 mod article_body;
 mod article_footer;
+mod article_list;
+mod article_nav;
 mod article_view;
 mod breadcrumb;
 mod byline;
@@ -14,6 +16,9 @@ mod table_of_contents;
 
 pub use article_body::{ArticleBody, ArticleBodyProps};
 pub use article_footer::{ArticleFooter, ArticleFooterProps};
+pub use article_list::{ArticleList, ArticleListProps};
+pub use article_nav::{ArticleNav, ArticleNavProps};
+pub(crate) use article_view::crumbs_with_list_links;
 pub use article_view::{ArticleView, ArticleViewProps};
 pub use breadcrumb::{Breadcrumb, BreadcrumbProps};
 pub use byline::{Byline, BylineProps};

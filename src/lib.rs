@@ -6,6 +6,11 @@ mod api;
 mod app;
 pub mod components;
 mod dom;
+pub mod embed;
+pub mod options;
+pub mod route;
+pub mod shell;
+pub mod structured_data;
 
-pub use api::{fetch_article, FetchError};
+pub use api::{fetch_article, fetch_index, FetchError};
 pub use app::{App, ArticlePage, ArticlePageProps, DEFAULT_ARTICLE};

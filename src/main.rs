@@ -1,5 +1,8 @@
-//! The viewer binary that Trunk builds: mounts [`article_viewer::App`] on `<body>`.
+//! The viewer binary that Trunk builds: mounts [`article_viewer::App`] on `<body>`,
+//! unless `embed.js` loaded it to mount viewers into a host page.
 
 fn main() {
-    yew::Renderer::<article_viewer::App>::new().render();
+    if !article_viewer::embed::loaded_by_embed() {
+        yew::Renderer::<article_viewer::App>::new().render();
+    }
 }

@@ -2,10 +2,14 @@
 
 use std::rc::Rc;
 
-use article::{build_toc, Article};
+use article::{build_toc, Article, Crumb};
 use yew::prelude::*;
 
-use super::{ArticleBody, ArticleFooter, Breadcrumb, Byline, Disclaimer, TableOfContents};
+use super::{
+    ArticleBody, ArticleFooter, ArticleNav, Breadcrumb, Byline, Disclaimer, TableOfContents,
+};
+use crate::options::{ArticleLinks, ViewerOptions};
+use crate::route::list_href;
 
 /// Properties of [`ArticleView`].
 #[derive(Properties, PartialEq)]
@@ -18,7 +22,20 @@ pub struct ArticleViewProps {
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let a = &props.article;
-    let toc = use_memo(a.clone(), |a| build_toc(a));
+    // Embedded viewers get namespaced ids through this context; the standalone page
+    // has none and keeps the plain `sec-3`.
+    let opts = use_context::<ViewerOptions>().unwrap_or_default();
+    let links = use_context::<ArticleLinks>();
+    let toc = use_memo((a.clone(), opts.id_prefix.clone()), |(a, prefix)| {
+        let mut toc = build_toc(a);
+        for e in &mut toc.entries {
+            e.id.insert_str(0, prefix);
+        }
+        toc
+    });
+    let crumbs = use_memo((a.clone(), opts.link_base.clone()), |(a, base)| {
+        crumbs_with_list_links(a, base.as_deref())
+    });
     let site = a.site.as_ref().map(|s| s.name.clone());
     html! {
         <div class="article-viewer" lang={a.lang.clone()}>
@@ -27,10 +44,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 <header class="site-header"><p class="site-name">{ site }</p></header>
             }
             if !a.breadcrumb.is_empty() {
-                <Breadcrumb items={a.breadcrumb.iter().cloned().collect::<Rc<[_]>>()} />
+                <Breadcrumb items={(*crumbs).clone()} />
             }
             <div class="layout">
-                if !toc.entries.is_empty() {
+                if opts.show_toc && !toc.entries.is_empty() {
                     <TableOfContents toc={toc.clone()} />
                 }
                 <main id="av-content" class="content" tabindex="-1">
@@ -47,6 +64,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         </header>
                         <ArticleBody article={a.clone()} toc={toc.clone()} />
                         <ArticleFooter article={a.clone()} />
+                        if let Some(l) = links {
+                            <ArticleNav base={l.base.clone()} prev={l.prev.clone()} next={l.next.clone()} />
+                        }
                     </article>
                     if let Some(d) = &a.disclaimer {
                         <Disclaimer text={AttrValue::from(d.clone())} />
@@ -55,4 +75,25 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// The breadcrumb, with in-app list links for the home step and the article's column
+/// where the article gives no link of its own.
+pub(crate) fn crumbs_with_list_links(a: &Article, base: Option<&str>) -> Rc<[Crumb]> {
+    let last = a.breadcrumb.len().saturating_sub(1);
+    a.breadcrumb
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let mut c = c.clone();
+            if let (None, Some(base), false) = (&c.url, base, i == last) {
+                if i == 0 && c.name == "首页" {
+                    c.url = Some(list_href(base, None));
+                } else if a.section.as_deref() == Some(c.name.as_str()) {
+                    c.url = Some(list_href(base, Some(&c.name)));
+                }
+            }
+            c
+        })
+        .collect()
 }

@@ -8,13 +8,15 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   article-cli import <file|-> [--id ID] [--out FILE]   plain-text page -> article JSON
-  article-cli validate <file>...                       check article JSON files";
+  article-cli validate <file>...                       check article JSON files
+  article-cli index <file>... [--out FILE]             article JSON files -> index JSON";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("import") => import(&args[1..]),
         Some("validate") => validate(&args[1..]),
+        Some("index") => index(&args[1..]),
         _ => Err(USAGE.to_owned()),
     };
     match result {
@@ -126,4 +128,35 @@ fn validate(files: &[String]) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn index(args: &[String]) -> Result<ExitCode, String> {
+    let mut files = Vec::new();
+    let mut out = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--out" => out = Some(it.next().ok_or("--out needs a value")?.clone()),
+            _ => files.push(a.clone()),
+        }
+    }
+    if files.is_empty() {
+        return Err(USAGE.to_owned());
+    }
+    let mut articles = Vec::new();
+    for f in &files {
+        // The index itself may match the caller's glob.
+        if Path::new(f).file_name().is_some_and(|n| n == "index.json") {
+            continue;
+        }
+        let bytes = read_input(f)?;
+        articles.push(article::parse_article(&bytes).map_err(|e| format!("{f}: {e}"))?);
+    }
+    let index = article::ArticleIndex::build(&articles);
+    let json = serde_json::to_string_pretty(&index).map_err(|e| e.to_string())? + "\n";
+    match out {
+        Some(path) => std::fs::write(&path, json).map_err(|e| format!("{path}: {e}"))?,
+        None => print!("{json}"),
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -6,6 +6,7 @@
 //! only on serde, serde_json and thiserror, so everything here is tested natively.
 
 mod import;
+mod index;
 mod load;
 mod model;
 mod reading_time;
@@ -14,6 +15,7 @@ mod url;
 mod validate;
 
 pub use import::{from_plain_text, ImportError, ImportErrorKind};
+pub use index::{parse_index, ArticleIndex, IndexEntry};
 pub use load::{parse_article, LoadError};
 pub use model::{
     Article, Author, Block, Crumb, Inline, Section, Site, Source, Span, SCHEMA_VERSION,

@@ -98,7 +98,7 @@ fn declared_version(text: &str) -> Option<u64> {
 }
 
 /// serde_json appends " at line L column C"; we report those separately.
-fn strip_position(msg: &str) -> String {
+pub(crate) fn strip_position(msg: &str) -> String {
     match msg.rfind(" at line ") {
         Some(i) => msg[..i].to_owned(),
         None => msg.to_owned(),

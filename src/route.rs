@@ -1,0 +1,170 @@
+//! In-app routes in the URL hash, so the viewer needs no server fallback:
+//! `#/a/<id>` an article, `#/a/<id>/<section>` a section of it, `#/list` every
+//! column and `#/list/<column>` one column. A plain `#sec-3` is a section anchor,
+//! not a route, and keeps working as before.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// A parsed route.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// One article, optionally scrolled to a section.
+    Article {
+        /// The article id (`articles/<id>.json`).
+        id: String,
+        /// A section anchor id.
+        section: Option<String>,
+    },
+    /// A list page: one column, or every column for `None`.
+    List {
+        /// The column name, e.g. 理论研究.
+        section: Option<String>,
+    },
+}
+
+/// Parses a decoded hash (with or without the leading `#`). `None` for anything
+/// that is not a route, including section anchors like `sec-3`.
+pub fn parse(hash: &str) -> Option<Route> {
+    let path = hash.strip_prefix('#').unwrap_or(hash).strip_prefix('/')?;
+    let mut parts = path.split('/').filter(|p| !p.is_empty());
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some("a"), Some(id), section, None) if is_id(id) => Some(Route::Article {
+            id: id.to_owned(),
+            section: section.filter(|s| is_id(s)).map(str::to_owned),
+        }),
+        (Some("list"), section, None, None) => Some(Route::List {
+            section: section.map(str::to_owned),
+        }),
+        _ => None,
+    }
+}
+
+fn is_id(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_alphabetic())
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// `{base}#/a/<id>`, or with `/<section>`.
+pub fn article_href(base: &str, id: &str, section: Option<&str>) -> String {
+    match section {
+        Some(s) => format!("{base}#/a/{id}/{s}"),
+        None => format!("{base}#/a/{id}"),
+    }
+}
+
+/// `{base}#/list/<column>`, or `{base}#/list` for every column.
+pub fn list_href(base: &str, section: Option<&str>) -> String {
+    match section {
+        Some(s) => format!("{base}#/list/{s}"),
+        None => format!("{base}#/list"),
+    }
+}
+
+/// The page's hash, percent-decoded, without `#`.
+pub(crate) fn current_hash() -> String {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    let hash = hash.trim_start_matches('#');
+    js_sys::decode_uri_component(hash)
+        .map(String::from)
+        .unwrap_or_else(|_| hash.to_owned())
+}
+
+/// The current route, following `hashchange` (so back and forward work). A hash
+/// that is only a section anchor keeps the route it came from; an empty hash is
+/// no route.
+#[hook]
+pub fn use_route() -> Option<Route> {
+    let route = use_state_eq(|| parse(&current_hash()));
+    {
+        let route = route.clone();
+        use_effect_with((), move |()| {
+            let on_change = Closure::<dyn Fn()>::new(move || {
+                let hash = current_hash();
+                match parse(&hash) {
+                    Some(r) => route.set(Some(r)),
+                    None if hash.is_empty() => route.set(None),
+                    None => {}
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback(
+                    "hashchange",
+                    on_change.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(w) = &window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "hashchange",
+                        on_change.as_ref().unchecked_ref(),
+                    );
+                }
+                drop(on_change);
+            }
+        });
+    }
+    (*route).clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_parse() {
+        assert_eq!(
+            parse("#/a/lifa-1"),
+            Some(Route::Article {
+                id: "lifa-1".into(),
+                section: None
+            })
+        );
+        assert_eq!(
+            parse("/a/x/sec-3"),
+            Some(Route::Article {
+                id: "x".into(),
+                section: Some("sec-3".into())
+            })
+        );
+        assert_eq!(parse("#/list"), Some(Route::List { section: None }));
+        assert_eq!(
+            parse("#/list/理论研究"),
+            Some(Route::List {
+                section: Some("理论研究".into())
+            })
+        );
+    }
+
+    #[test]
+    fn anchors_and_junk_are_not_routes() {
+        for h in [
+            "#sec-3",
+            "",
+            "#",
+            "#/",
+            "#/a/",
+            "#/a/../x",
+            "#/a/x/y/z",
+            "#/b/x",
+        ] {
+            assert_eq!(parse(h), None, "{h}");
+        }
+    }
+
+    #[test]
+    fn hrefs_round_trip() {
+        let h = article_href("", "x", Some("sec-2"));
+        assert_eq!(h, "#/a/x/sec-2");
+        assert!(matches!(parse(&h), Some(Route::Article { .. })));
+        assert_eq!(
+            list_href("https://v.cn/", Some("工作动态")),
+            "https://v.cn/#/list/工作动态"
+        );
+    }
+}

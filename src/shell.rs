@@ -1,0 +1,284 @@
+//! The containers around [`ArticlePage`]: the standalone page's router ([`Shell`]),
+//! an article with its index links, structured data and section scrolling
+//! ([`ArticleRoute`]), and a column's list page ([`ListRoute`]).
+
+use std::rc::Rc;
+
+use article::{Article, ArticleIndex};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+use crate::api::{fetch_index, FetchError};
+use crate::app::ArticlePage;
+use crate::components::{crumbs_with_list_links, ArticleList, ErrorView, Loading};
+use crate::dom;
+use crate::options::{ArticleLinks, ViewerOptions};
+use crate::route::{article_href, use_route, Route};
+use crate::structured_data;
+
+/// Where the standalone page finds the index and the articles.
+const ARTICLES_DIR: &str = "articles/";
+
+/// The standalone page: routes from the URL hash, else `?src=`, else the default.
+#[component]
+pub fn Shell() -> Html {
+    let route = use_route();
+    // Read once: the query does not change without a page load.
+    let src = use_memo((), |()| dom::query_src().map(AttrValue::from));
+    let opts = ViewerOptions {
+        link_base: Some(AttrValue::default()),
+        index_url: Some(AttrValue::from(format!("{ARTICLES_DIR}index.json"))),
+        ..ViewerOptions::default()
+    };
+    let body = match route {
+        Some(Route::List { section }) => html! {
+            <ListRoute section={section.map(AttrValue::from)} />
+        },
+        Some(Route::Article { id, section }) => {
+            let src = AttrValue::from(format!("{ARTICLES_DIR}{id}.json"));
+            let route_id = AttrValue::from(id);
+            html! {
+                <ArticleRoute
+                    key={route_id.to_string()}
+                    {src}
+                    route_id={route_id.clone()}
+                    section={section.map(AttrValue::from)}
+                />
+            }
+        }
+        None => html! { <ArticleRoute src={(*src).clone()} /> },
+    };
+    html! {
+        <ContextProvider<ViewerOptions> context={opts}>{ body }</ContextProvider<ViewerOptions>>
+    }
+}
+
+/// Properties of [`ArticleRoute`].
+#[derive(Properties, PartialEq)]
+pub struct ArticleRouteProps {
+    /// The article JSON; `None` is the embedded default.
+    #[prop_or_default]
+    pub src: Option<AttrValue>,
+    /// The article id when shown through `#/a/<id>`: section links then keep the route.
+    #[prop_or_default]
+    pub route_id: Option<AttrValue>,
+    /// The section (id without prefix) to scroll to once the article is shown.
+    #[prop_or_default]
+    pub section: Option<AttrValue>,
+}
+
+/// One article with previous/next links from the index, structured data when the
+/// viewer owns the page, and section links that work inside a shadow root or a route.
+#[component]
+pub fn ArticleRoute(props: &ArticleRouteProps) -> Html {
+    let opts = use_context::<ViewerOptions>().unwrap_or_default();
+    let index = use_state(|| None::<Rc<ArticleIndex>>);
+    let ready = use_state(|| None::<Rc<Article>>);
+
+    {
+        let index = index.clone();
+        use_effect_with(opts.index_url.clone(), move |url| {
+            if let Some(url) = url.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match fetch_index(&url).await {
+                        Ok(i) => index.set(Some(Rc::new(i))),
+                        // The article is still worth showing; only its neighbours are lost.
+                        Err(e) => {
+                            web_sys::console::warn_1(&format!("文章索引 {url} 无法使用:{e}").into())
+                        }
+                    }
+                });
+            }
+        });
+    }
+
+    {
+        let opts = opts.clone();
+        use_effect_with(
+            ((*ready).clone(), props.section.clone()),
+            move |(ready, section)| {
+                let Some(a) = ready else { return };
+                if opts.owns_document() {
+                    publish_metadata(a, opts.link_base.as_deref());
+                }
+                if let Some(s) = section {
+                    scroll_to_id(opts.scope.as_ref(), &format!("{}{s}", opts.id_prefix));
+                }
+            },
+        );
+    }
+
+    let links = match (&*index, &*ready, &opts.link_base) {
+        (Some(index), Some(a), Some(base)) => {
+            let (prev, next) = index.neighbours(&a.id);
+            Some(ArticleLinks {
+                base: base.clone(),
+                prev: prev.cloned().map(Rc::new),
+                next: next.cloned().map(Rc::new),
+            })
+        }
+        _ => None,
+    };
+
+    let on_ready = {
+        let ready = ready.clone();
+        Callback::from(move |a: Rc<Article>| ready.set(Some(a)))
+    };
+    let onclick = {
+        let scope = opts.scope.clone();
+        let route_id = props.route_id.clone();
+        Callback::from(move |e: MouseEvent| {
+            on_anchor_click(&e, scope.as_ref(), route_id.as_deref())
+        })
+    };
+    let page = html! { <ArticlePage src={props.src.clone()} {on_ready} /> };
+    html! {
+        <div class="av-scope" {onclick}>
+            if let Some(links) = links {
+                <ContextProvider<ArticleLinks> context={links}>{ page }</ContextProvider<ArticleLinks>>
+            } else {
+                { page }
+            }
+        </div>
+    }
+}
+
+/// Section links (`#sec-3`): inside a shadow root the browser cannot find their
+/// targets, and under a route they would replace it, so both are handled here.
+/// Route links (`#/…`) and every other link keep their default behaviour.
+fn on_anchor_click(e: &MouseEvent, scope: Option<&Element>, route_id: Option<&str>) {
+    if e.default_prevented() || e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() {
+        return;
+    }
+    let Some(link) = e
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|t| t.closest("a[href^='#']").ok().flatten())
+    else {
+        return;
+    };
+    let href = link.get_attribute("href").unwrap_or_default();
+    let target = &href[1..];
+    if target.is_empty() || target.starts_with('/') {
+        return;
+    }
+    if scope.is_some() {
+        e.prevent_default();
+        scroll_to_id(scope, target);
+    } else if let Some(id) = route_id {
+        e.prevent_default();
+        if let Some(w) = web_sys::window() {
+            // A new history entry, so back returns to where the reader was.
+            let _ = w.location().set_hash(&article_href("", id, Some(target)));
+        }
+    }
+}
+
+/// Scrolls to the element with `id`, looked up inside `scope` when embedded.
+/// The skip link's target (`av-content`) also gets focus.
+pub(crate) fn scroll_to_id(scope: Option<&Element>, id: &str) {
+    // Ids are ASCII letters, digits, `-` and `_` (validated), so the selector is safe.
+    let el = match scope {
+        Some(s) => s.query_selector(&format!("[id=\"{id}\"]")).ok().flatten(),
+        None => web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id)),
+    };
+    let Some(el) = el else { return };
+    el.scroll_into_view();
+    if el.has_attribute("tabindex") {
+        if let Ok(h) = el.dyn_into::<HtmlElement>() {
+            let _ = h.focus();
+        }
+    }
+}
+
+/// JSON-LD, meta description and canonical link for the article on this page.
+fn publish_metadata(a: &Article, link_base: Option<&str>) {
+    let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) else {
+        return;
+    };
+    let resolve = |u: &str| web_sys::Url::new_with_base(u, &href).ok().map(|u| u.href());
+    let crumbs: Vec<Option<String>> = crumbs_with_list_links(a, link_base)
+        .iter()
+        .map(|c| c.url.as_deref().and_then(resolve))
+        .collect();
+    structured_data::apply(a, &href, &crumbs);
+}
+
+/// Properties of [`ListRoute`].
+#[derive(Properties, PartialEq)]
+pub struct ListRouteProps {
+    /// The column; `None` lists every column.
+    #[prop_or_default]
+    pub section: Option<AttrValue>,
+}
+
+#[derive(Clone, PartialEq)]
+enum IndexLoad {
+    Loading,
+    Ready(Rc<ArticleIndex>),
+    Failed(FetchError),
+}
+
+/// Loads the index and shows one column's list page.
+#[component]
+pub fn ListRoute(props: &ListRouteProps) -> Html {
+    let opts = use_context::<ViewerOptions>().unwrap_or_default();
+    let state = use_state(|| IndexLoad::Loading);
+    let attempt = use_state(|| 0u32);
+    {
+        let state = state.clone();
+        use_effect_with((opts.index_url.clone(), *attempt), move |(url, _)| {
+            let Some(url) = url.clone() else { return };
+            state.set(IndexLoad::Loading);
+            wasm_bindgen_futures::spawn_local(async move {
+                state.set(match fetch_index(&url).await {
+                    Ok(i) => IndexLoad::Ready(Rc::new(i)),
+                    Err(e) => IndexLoad::Failed(e),
+                });
+            });
+        });
+    }
+    {
+        let owns = opts.owns_document();
+        use_effect_with(props.section.clone(), move |section| {
+            if owns {
+                let title = section.as_deref().unwrap_or("全部文章");
+                dom::set_document_meta(title, "zh-CN");
+                structured_data::clear();
+                if let Some(w) = web_sys::window() {
+                    w.scroll_to_with_x_and_y(0.0, 0.0);
+                }
+            }
+        });
+    }
+    let on_retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |_| attempt.set(*attempt + 1))
+    };
+    match &*state {
+        IndexLoad::Loading => html! { <Loading /> },
+        IndexLoad::Failed(e) => html! {
+            <ErrorView error={e.clone()} source={opts.index_url.clone()} {on_retry} />
+        },
+        IndexLoad::Ready(index) => {
+            let section = props.section.as_deref();
+            let entries: Rc<[_]> = index.in_section(section).cloned().collect();
+            let sections: Rc<[AttrValue]> = index
+                .sections()
+                .into_iter()
+                .map(|s| AttrValue::from(s.to_owned()))
+                .collect();
+            html! {
+                <ArticleList
+                    section={props.section.clone()}
+                    {entries}
+                    {sections}
+                    base={opts.link_base.clone().unwrap_or_default()}
+                />
+            }
+        }
+    }
+}
