@@ -132,14 +132,12 @@ pub fn ArticleRoute(props: &ArticleRouteProps) -> Html {
             on_anchor_click(&e, scope.as_ref(), route_id.as_deref())
         })
     };
-    let page = html! { <ArticlePage src={props.src.clone()} {on_ready} /> };
+    // Always the same tree: the links arriving later must not remount the page.
     html! {
         <div class="av-scope" {onclick}>
-            if let Some(links) = links {
-                <ContextProvider<ArticleLinks> context={links}>{ page }</ContextProvider<ArticleLinks>>
-            } else {
-                { page }
-            }
+            <ContextProvider<Option<ArticleLinks>> context={links}>
+                <ArticlePage src={props.src.clone()} {on_ready} />
+            </ContextProvider<Option<ArticleLinks>>>
         </div>
     }
 }
