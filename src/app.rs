@@ -1,4 +1,4 @@
-//! The root component and the one container that loads an article.
+//! The one container that loads an article.
 
 use std::rc::Rc;
 
@@ -9,18 +9,10 @@ use crate::api::{fetch_article, FetchError};
 use crate::components::{ArticleView, ErrorView, Loading};
 use crate::dom;
 use crate::options::ViewerOptions;
-use crate::shell::Shell;
 
 /// The seed article, imported from the reference portal page by `article-cli import`
 /// and shipped inside the wasm so the default view needs no second request.
 pub const DEFAULT_ARTICLE: &str = include_str!("../articles/a-000_69da94d2f4a4bc00.json");
-
-/// The app: the in-app route (`#/a/<id>`, `#/list/<column>`) if there is one, else
-/// the article named by `?src=`, or the embedded default.
-#[component]
-pub fn App() -> Html {
-    html! { <Shell /> }
-}
 
 /// Properties of [`ArticlePage`].
 #[derive(Properties, PartialEq)]

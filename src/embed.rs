@@ -4,12 +4,11 @@
 
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
-use yew::prelude::*;
-use yew::AppHandle;
+use yew::{AppHandle, AttrValue};
 
 use crate::options::ViewerOptions;
 use crate::route::current_hash;
-use crate::shell::ArticleRoute;
+use crate::shell::{App, AppProps, Embed};
 
 /// Set by `embed.js` before the wasm starts, so `main` does not take over the
 /// host page's `<body>`.
@@ -21,32 +20,10 @@ pub fn loaded_by_embed() -> bool {
         .is_ok_and(|v| v.is_truthy())
 }
 
-/// Properties of [`EmbeddedViewer`].
-#[derive(Properties, PartialEq)]
-pub struct EmbeddedViewerProps {
-    /// The article JSON URL.
-    pub src: AttrValue,
-    /// How this viewer lives in the host page.
-    pub options: ViewerOptions,
-    /// A section named by the host page's hash (`#<prefix><section>`), if any.
-    #[prop_or_default]
-    pub section: Option<AttrValue>,
-}
-
-/// One embedded viewer.
-#[component]
-pub fn EmbeddedViewer(props: &EmbeddedViewerProps) -> Html {
-    html! {
-        <ContextProvider<ViewerOptions> context={props.options.clone()}>
-            <ArticleRoute src={Some(props.src.clone())} section={props.section.clone()} />
-        </ContextProvider<ViewerOptions>>
-    }
-}
-
 /// A mounted viewer; [`Viewer::destroy`] tears it down.
 #[wasm_bindgen]
 pub struct Viewer {
-    app: Option<AppHandle<EmbeddedViewer>>,
+    app: Option<AppHandle<App>>,
 }
 
 #[wasm_bindgen]
@@ -87,12 +64,14 @@ pub fn mount(
         index_url: Some(format!("{base}articles/index.json").into()),
         link_base: Some(base.into()),
         scope: Some(container.clone()),
+        links: None,
     };
-    let props = EmbeddedViewerProps {
+    let embed = Embed {
         src: src.into(),
         options,
         section,
     };
-    let app = yew::Renderer::<EmbeddedViewer>::with_root_and_props(container, props).render();
+    let props = AppProps { embed: Some(embed) };
+    let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
     Viewer { app: Some(app) }
 }

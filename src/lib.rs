@@ -13,4 +13,5 @@ pub mod shell;
 pub mod structured_data;
 
 pub use api::{fetch_article, fetch_index, FetchError};
-pub use app::{App, ArticlePage, ArticlePageProps, DEFAULT_ARTICLE};
+pub use app::{ArticlePage, ArticlePageProps, DEFAULT_ARTICLE};
+pub use shell::{App, AppProps, Embed};

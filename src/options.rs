@@ -25,6 +25,8 @@ pub struct ViewerOptions {
     /// inside it (a shadow root is not reachable through `document`). `None` on a
     /// page of its own.
     pub scope: Option<web_sys::Element>,
+    /// Previous/next links of the article being shown, once the index is in.
+    pub links: Option<ArticleLinks>,
 }
 
 impl Default for ViewerOptions {
@@ -35,6 +37,7 @@ impl Default for ViewerOptions {
             link_base: None,
             index_url: None,
             scope: None,
+            links: None,
         }
     }
 }

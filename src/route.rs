@@ -76,13 +76,15 @@ pub(crate) fn current_hash() -> String {
 
 /// The current route, following `hashchange` (so back and forward work). A hash
 /// that is only a section anchor keeps the route it came from; an empty hash is
-/// no route.
+/// no route. When not `enabled` (an embedded viewer: the hash is the host's), there
+/// is no route and no listener.
 #[hook]
-pub fn use_route() -> Option<Route> {
-    let route = use_state_eq(|| parse(&current_hash()));
+pub fn use_route(enabled: bool) -> Option<Route> {
+    let route = use_state_eq(|| enabled.then(|| parse(&current_hash())).flatten());
     {
         let route = route.clone();
-        use_effect_with((), move |()| {
+        use_effect_with(enabled, move |&enabled| {
+            let window = web_sys::window().filter(|_| enabled);
             let on_change = Closure::<dyn Fn()>::new(move || {
                 let hash = current_hash();
                 match parse(&hash) {
@@ -91,7 +93,6 @@ pub fn use_route() -> Option<Route> {
                     None => {}
                 }
             });
-            let window = web_sys::window();
             if let Some(w) = &window {
                 let _ = w.add_event_listener_with_callback(
                     "hashchange",

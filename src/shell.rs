@@ -1,4 +1,4 @@
-//! The containers around [`ArticlePage`]: the standalone page's router ([`Shell`]),
+//! The containers around [`ArticlePage`]: the root and router ([`App`]),
 //! an article with its index links, structured data and section scrolling
 //! ([`ArticleRoute`]), and a column's list page ([`ListRoute`]).
 
@@ -20,10 +20,40 @@ use crate::structured_data;
 /// Where the standalone page finds the index and the articles.
 const ARTICLES_DIR: &str = "articles/";
 
-/// The standalone page: routes from the URL hash, else `?src=`, else the default.
+/// An embedded viewer's settings, given by `embed.js` through [`crate::embed::mount`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Embed {
+    /// The article JSON URL.
+    pub src: AttrValue,
+    /// How the viewer lives in the host page.
+    pub options: ViewerOptions,
+    /// A section named by the host page's hash (`#<prefix><section>`), if any.
+    pub section: Option<AttrValue>,
+}
+
+/// Properties of [`App`].
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// Set when `embed.js` mounts the viewer into a host page; `None` on the
+    /// viewer's own page.
+    #[prop_or_default]
+    pub embed: Option<Embed>,
+}
+
+/// The root, on the viewer's own page or embedded. On its own page: the in-app route
+/// (`#/a/<id>`, `#/list/<column>`) if there is one, else the article named by
+/// `?src=`, or the embedded default.
 #[component]
-pub fn Shell() -> Html {
-    let route = use_route();
+pub fn App(props: &AppProps) -> Html {
+    // One root type for both uses keeps the wasm small.
+    let route = use_route(props.embed.is_none());
+    if let Some(e) = &props.embed {
+        return html! {
+            <ContextProvider<ViewerOptions> context={e.options.clone()}>
+                <ArticleRoute src={Some(e.src.clone())} section={e.section.clone()} />
+            </ContextProvider<ViewerOptions>>
+        };
+    }
     // Read once: the query does not change without a page load.
     let src = use_memo((), |()| dom::query_src().map(AttrValue::from));
     let opts = ViewerOptions {
@@ -132,12 +162,12 @@ pub fn ArticleRoute(props: &ArticleRouteProps) -> Html {
             on_anchor_click(&e, scope.as_ref(), route_id.as_deref())
         })
     };
-    // Always the same tree: the links arriving later must not remount the page.
+    let inner = ViewerOptions { links, ..opts };
     html! {
         <div class="av-scope" {onclick}>
-            <ContextProvider<Option<ArticleLinks>> context={links}>
+            <ContextProvider<ViewerOptions> context={inner}>
                 <ArticlePage src={props.src.clone()} {on_ready} />
-            </ContextProvider<Option<ArticleLinks>>>
+            </ContextProvider<ViewerOptions>>
         </div>
     }
 }

@@ -3,10 +3,78 @@
 //! pure function (tested natively); [`apply`] writes it into `<head>` as text only.
 
 use article::{safe_url, Article, IndexEntry};
-use serde_json::{json, Value};
+use serde::Serialize;
 
 /// Id of the `<script type="application/ld+json">` element the viewer owns.
 const SCRIPT_ID: &str = "av-jsonld";
+const CONTEXT: &str = "https://schema.org";
+
+// Typed rather than `serde_json::Value`: the same JSON for much less wasm.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Node<'a> {
+    Article(NewsArticle<'a>),
+    Crumbs(BreadcrumbList<'a>),
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NewsArticle<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    headline: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alternative_headline: Option<&'a str>,
+    in_language: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_published: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_modified: Option<&'a str>,
+    author: Vec<Thing<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publisher: Option<Thing<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    article_section: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    keywords: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    main_entity_of_page: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    is_based_on: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Thing<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct BreadcrumbList<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    item_list_element: Vec<ListItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct ListItem<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    position: usize,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    item: Option<String>,
+}
 
 /// The JSON-LD of `a` as script text. `page_url` is the page showing it;
 /// `crumb_urls[i]` is where breadcrumb step `i` links (absolute), if anywhere.
@@ -18,63 +86,59 @@ pub fn json_ld(a: &Article, page_url: &str, crumb_urls: &[Option<String>]) -> St
             .map(|u| u.as_str().to_owned())
     };
     let canonical = canonical_url(a).unwrap_or_else(|| page_url.to_owned());
-    let mut article = json!({
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": a.title,
-        "inLanguage": a.lang,
-        "mainEntityOfPage": url(Some(page_url)),
-        "url": url(Some(&canonical)),
-        "author": a.authors.iter().map(|au| json!({"@type": "Person", "name": au.name})).collect::<Vec<_>>(),
-    });
-    let obj = article.as_object_mut().expect("json! object");
-    let mut put = |k: &str, v: Option<Value>| {
-        if let Some(v) = v {
-            obj.insert(k.to_owned(), v);
-        }
+    let article = NewsArticle {
+        context: CONTEXT,
+        kind: "NewsArticle",
+        headline: &a.title,
+        alternative_headline: a.subtitle.as_deref(),
+        in_language: &a.lang,
+        date_published: a.published.as_deref(),
+        date_modified: a.modified.as_deref(),
+        author: a
+            .authors
+            .iter()
+            .map(|au| Thing {
+                kind: "Person",
+                name: &au.name,
+            })
+            .collect(),
+        publisher: a.site.as_ref().map(|s| Thing {
+            kind: "Organization",
+            name: &s.name,
+        }),
+        article_section: a.section.as_deref(),
+        description: IndexEntry::of(a).summary,
+        keywords: a.keywords.join(","),
+        main_entity_of_page: url(Some(page_url)),
+        url: url(Some(&canonical)),
+        is_based_on: url(a.original_url.as_deref()),
     };
-    put("datePublished", a.published.clone().map(Value::from));
-    put("dateModified", a.modified.clone().map(Value::from));
-    put("articleSection", a.section.clone().map(Value::from));
-    put("description", IndexEntry::of(a).summary.map(Value::from));
-    put("alternativeHeadline", a.subtitle.clone().map(Value::from));
-    put("isBasedOn", url(a.original_url.as_deref()).map(Value::from));
-    put(
-        "publisher",
-        a.site
-            .as_ref()
-            .map(|s| json!({"@type": "Organization", "name": s.name})),
-    );
-    if !a.keywords.is_empty() {
-        put("keywords", Some(Value::from(a.keywords.join(","))));
-    }
     let last = a.breadcrumb.len().saturating_sub(1);
-    let items: Vec<Value> = a
+    let items: Vec<ListItem<'_>> = a
         .breadcrumb
         .iter()
         .enumerate()
-        .map(|(i, c)| {
-            let item = if i == last {
+        .map(|(i, c)| ListItem {
+            kind: "ListItem",
+            position: i + 1,
+            name: &c.name,
+            item: if i == last {
                 url(Some(page_url))
             } else {
                 url(crumb_urls.get(i).and_then(|u| u.as_deref()))
-            };
-            let mut v = json!({"@type": "ListItem", "position": i + 1, "name": c.name});
-            if let Some(item) = item {
-                v["item"] = Value::from(item);
-            }
-            v
+            },
         })
         .collect();
-    let mut graph = vec![article];
+    let mut graph = vec![Node::Article(article)];
     if !items.is_empty() {
-        graph.push(json!({
-            "@context": "https://schema.org",
-            "@type": "BreadcrumbList",
-            "itemListElement": items,
+        graph.push(Node::Crumbs(BreadcrumbList {
+            context: CONTEXT,
+            kind: "BreadcrumbList",
+            item_list_element: items,
         }));
     }
-    escape_for_script(&Value::from(graph).to_string())
+    // Serializing these types cannot fail (string keys, no maps).
+    escape_for_script(&serde_json::to_string(&graph).unwrap_or_default())
 }
 
 /// The article's own URL, else the original publication it reproduces.
@@ -160,6 +224,7 @@ fn clear_canonical(doc: &web_sys::Document) {
 mod tests {
     use super::*;
     use article::{Author, Crumb};
+    use serde_json::Value;
 
     fn article() -> Article {
         let mut a = Article::new("x", "标题</script><script>alert(1)</script>");

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::{
     ArticleBody, ArticleFooter, ArticleNav, Breadcrumb, Byline, Disclaimer, TableOfContents,
 };
-use crate::options::{ArticleLinks, ViewerOptions};
+use crate::options::ViewerOptions;
 use crate::route::list_href;
 
 /// Properties of [`ArticleView`].
@@ -25,7 +25,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     // Embedded viewers get namespaced ids through this context; the standalone page
     // has none and keeps the plain `sec-3`.
     let opts = use_context::<ViewerOptions>().unwrap_or_default();
-    let links = use_context::<Option<ArticleLinks>>().flatten();
+    let links = opts.links.clone();
     let toc = use_memo((a.clone(), opts.id_prefix.clone()), |(a, prefix)| {
         let mut toc = build_toc(a);
         for e in &mut toc.entries {
