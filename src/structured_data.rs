@@ -13,7 +13,7 @@ const CONTEXT: &str = "https://schema.org";
 #[derive(Serialize)]
 #[serde(untagged)]
 enum Node<'a> {
-    Article(NewsArticle<'a>),
+    Article(Box<NewsArticle<'a>>),
     Crumbs(BreadcrumbList<'a>),
 }
 
@@ -129,7 +129,7 @@ pub fn json_ld(a: &Article, page_url: &str, crumb_urls: &[Option<String>]) -> St
             },
         })
         .collect();
-    let mut graph = vec![Node::Article(article)];
+    let mut graph = vec![Node::Article(Box::new(article))];
     if !items.is_empty() {
         graph.push(Node::Crumbs(BreadcrumbList {
             context: CONTEXT,
