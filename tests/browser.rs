@@ -157,3 +157,98 @@ async fn error_view_lists_every_issue_and_retries() {
     button.click();
     assert_eq!(retries.get(), 1);
 }
+
+mod embedded {
+    use super::*;
+    use article::IndexEntry;
+    use article_viewer::components::{ArticleList, ArticleListProps};
+    use article_viewer::options::{ArticleLinks, ViewerOptions};
+    use wasm_bindgen::JsCast;
+    use yew::prelude::*;
+
+    #[derive(Properties, PartialEq)]
+    struct WithOptionsProps {
+        options: ViewerOptions,
+    }
+
+    #[component]
+    fn WithOptions(props: &WithOptionsProps) -> Html {
+        html! {
+            <ContextProvider<ViewerOptions> context={props.options.clone()}>
+                <ArticleView article={fixture()} />
+            </ContextProvider<ViewerOptions>>
+        }
+    }
+
+    fn entry(id: &str) -> Rc<IndexEntry> {
+        Rc::new(IndexEntry {
+            id: id.into(),
+            title: format!("标题 {id}"),
+            date: Some("2024-01-01".into()),
+            section: Some("理论研究".into()),
+            summary: None,
+        })
+    }
+
+    #[wasm_bindgen_test]
+    async fn options_prefix_ids_hide_the_toc_and_add_neighbour_links() {
+        let root = fresh_root();
+        let options = ViewerOptions {
+            id_prefix: "v1-".into(),
+            show_toc: false,
+            link_base: Some("".into()),
+            links: Some(ArticleLinks {
+                base: "".into(),
+                prev: None,
+                next: Some(entry("next-one")),
+            }),
+            ..ViewerOptions::default()
+        };
+        yew::Renderer::<WithOptions>::with_root_and_props(
+            root.clone(),
+            WithOptionsProps { options },
+        )
+        .render();
+        yew::scheduler::flush().await;
+        assert!(root
+            .query_selector("nav.table-of-contents")
+            .unwrap()
+            .is_none());
+        let ids: Vec<_> = (0..3)
+            .filter_map(|i| {
+                root.query_selector_all(".section-heading")
+                    .unwrap()
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<Element>().ok())
+                    .map(|e| e.id())
+            })
+            .collect();
+        assert!(ids.iter().all(|id| id.starts_with("v1-")), "{ids:?}");
+        let nav = root
+            .query_selector(r#"nav[aria-label="上下篇"]"#)
+            .unwrap()
+            .expect("article nav");
+        assert_eq!(texts(&nav, "p"), ["上一篇:没有了", "下一篇:标题 next-one"]);
+        let next = nav.query_selector("a").unwrap().unwrap();
+        assert_eq!(next.get_attribute("href").unwrap(), "#/a/next-one");
+    }
+
+    #[wasm_bindgen_test]
+    async fn list_page_links_every_entry_and_marks_the_column() {
+        let root = fresh_root();
+        let props = ArticleListProps {
+            section: Some("理论研究".into()),
+            entries: vec![(*entry("a1")).clone(), (*entry("a2")).clone()].into(),
+            sections: vec![AttrValue::from("理论研究"), AttrValue::from("工作动态")].into(),
+            base: "".into(),
+        };
+        yew::Renderer::<ArticleList>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        assert_eq!(texts(&root, "h1"), ["理论研究"]);
+        assert_eq!(texts(&root, ".article-list a"), ["标题 a1", "标题 a2"]);
+        let current = root.query_selector("[aria-current=page]").unwrap();
+        assert!(current.is_some());
+        let other = root.query_selector(".column-nav a").unwrap().unwrap();
+        assert_eq!(other.get_attribute("href").unwrap(), "#/list/工作动态");
+    }
+}

@@ -121,3 +121,20 @@ test('an embedded viewer links its column and neighbours to the standalone viewe
   await column.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('理论研究');
 });
+
+test('hosts theme a viewer through --av-* custom properties and ::part()', async ({ page }) => {
+  await page.goto('/demo-portal.html');
+  const a = page.locator('#viewer-a');
+  await expect(a.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.addStyleTag({
+    content:
+      '#viewer-a { --av-font-size: 20px; --av-fg: rgb(0, 0, 128); }' +
+      ' #viewer-a::part(title) { letter-spacing: 3px; }',
+  });
+  const { paragraph, title } = parts(a);
+  await expect(paragraph).toHaveCSS('font-size', '20px');
+  await expect(paragraph).toHaveCSS('color', 'rgb(0, 0, 128)');
+  await expect(title).toHaveCSS('letter-spacing', '3px');
+  // The other viewers keep the defaults.
+  await expect(parts(page.locator('#viewer-c')).paragraph).toHaveCSS('font-size', '18px');
+});

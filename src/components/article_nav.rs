@@ -38,7 +38,7 @@ pub fn ArticleNav(props: &ArticleNavProps) -> Html {
         },
     };
     html! {
-        <nav class="article-nav" aria-label="上下篇">
+        <nav class="article-nav" aria-label="上下篇" part="article-nav">
             { link("上一篇:", &props.prev, "article-nav-prev") }
             { link("下一篇:", &props.next, "article-nav-next") }
         </nav>

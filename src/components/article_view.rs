@@ -50,13 +50,13 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 if opts.show_toc && !toc.entries.is_empty() {
                     <TableOfContents toc={toc.clone()} />
                 }
-                <main id="av-content" class="content" tabindex="-1">
+                <main id="av-content" class="content" tabindex="-1" part="content">
                     <article class="article">
                         <header class="article-header">
                             if let Some(k) = &a.kicker {
                                 <p class="kicker">{ k }</p>
                             }
-                            <h1 class="title">{ &a.title }</h1>
+                            <h1 class="title" part="title">{ &a.title }</h1>
                             if let Some(s) = &a.subtitle {
                                 <p class="subtitle">{ s }</p>
                             }
