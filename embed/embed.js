@@ -49,7 +49,14 @@ async function mount(el) {
   try {
     loaded = await ready;
   } catch (e) {
-    console.error('文章阅读器加载失败', e);
+    // Never a blank box: say what failed, as text.
+    if (viewers.get(el) !== entry) return;
+    const root = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
+    const alert = document.createElement('p');
+    alert.setAttribute('role', 'alert');
+    alert.textContent = `\u6587\u7ae0\u9605\u8bfb\u5668\u52a0\u8f7d\u5931\u8d25\uff1a${e.message ?? e}`;
+    root.replaceChildren(alert);
+    console.error(e);
     return;
   }
   if (viewers.get(el) !== entry) return; // removed while loading

@@ -196,9 +196,15 @@ fn on_anchor_click(e: &MouseEvent, scope: Option<&Element>, route_id: Option<&st
         scroll_to_id(scope, target);
     } else if let Some(id) = route_id {
         e.prevent_default();
+        let hash = article_href("", id, Some(target));
         if let Some(w) = web_sys::window() {
-            // A new history entry, so back returns to where the reader was.
-            let _ = w.location().set_hash(&article_href("", id, Some(target)));
+            if w.location().hash().ok().as_deref() == Some(hash.as_str()) {
+                // Same hash: no hashchange will come, so scroll now.
+                scroll_to_id(None, target);
+            } else {
+                // A new history entry, so back returns to where the reader was.
+                let _ = w.location().set_hash(&hash);
+            }
         }
     }
 }

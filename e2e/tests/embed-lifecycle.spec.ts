@@ -96,3 +96,25 @@ test('removing a subtree that holds a viewer tears it down too', async ({ page }
   await page.evaluate(() => document.getElementById('box')!.remove());
   await expect.poll(() => probe(page)).toEqual(before);
 });
+
+test('a viewer whose article is missing says so inside its own box', async ({ page }) => {
+  await page.goto('/demo-portal.html');
+  await page.evaluate(() => {
+    const el = document.createElement('div');
+    el.id = 'viewer-missing';
+    el.dataset.articleSrc = 'articles/missing.json';
+    document.querySelector('main')!.append(el);
+  });
+  const box = page.locator('#viewer-missing');
+  await expect(box.getByRole('alert')).toContainText('HTTP 404');
+  await expect(box.getByRole('button', { name: '重试' })).toBeVisible();
+  await expect(page.locator('#viewer-a').getByRole('alert')).toHaveCount(0);
+});
+
+test('when the viewer itself cannot load, every box says so', async ({ page }) => {
+  await page.route('**/embed-manifest.json', (r) => r.fulfill({ status: 404, body: '' }));
+  await page.goto('/demo-portal.html');
+  for (const id of ['#viewer-a', '#viewer-b', '#viewer-c']) {
+    await expect(page.locator(id).getByRole('alert')).toContainText('文章阅读器加载失败');
+  }
+});
