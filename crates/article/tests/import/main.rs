@@ -57,3 +57,54 @@ mod seed {
         assert_eq!(parse_article(&json).unwrap(), a);
     }
 }
+
+mod articles_dir {
+    //! The shipped articles: each `articles/src/<id>.txt` imports to `articles/<id>.json`,
+    //! and `articles/index.json` is the index of exactly the committed articles.
+
+    use std::path::Path;
+
+    use article::{parse_article, parse_index, ArticleIndex};
+
+    use super::*;
+
+    fn dir() -> &'static Path {
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../articles"))
+    }
+
+    #[test]
+    fn every_source_page_imports_to_its_committed_json() {
+        let mut n = 0;
+        for entry in std::fs::read_dir(dir().join("src")).unwrap() {
+            let path = entry.unwrap().path();
+            let id = path.file_stem().unwrap().to_str().unwrap().to_owned();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let mut imported = from_plain_text(&text).expect("source page imports");
+            imported.id = id.clone();
+            let committed: Article =
+                parse_article(&std::fs::read(dir().join(format!("{id}.json"))).unwrap())
+                    .expect("committed article is valid");
+            assert_eq!(imported, committed, "{id}");
+            n += 1;
+        }
+        assert!(n >= 4, "only {n} source pages");
+    }
+
+    #[test]
+    fn index_lists_exactly_the_committed_articles() {
+        let mut articles = Vec::new();
+        for entry in std::fs::read_dir(dir()).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "json") && !path.ends_with("index.json") {
+                articles.push(parse_article(&std::fs::read(&path).unwrap()).unwrap());
+            }
+        }
+        let committed = parse_index(&std::fs::read(dir().join("index.json")).unwrap())
+            .expect("committed index is valid");
+        assert_eq!(
+            committed,
+            ArticleIndex::build(&articles),
+            "articles/index.json is stale: run article-cli index"
+        );
+    }
+}
