@@ -91,6 +91,7 @@ test('section ids are namespaced per viewer and TOC links scroll inside it, belo
   const c = page.locator('#viewer-c');
   await expect(c.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(a.locator('h2#viewer-a-sec-3')).toHaveCount(1);
+  await expect(c.locator('[part="viewer"]')).toHaveAttribute('lang', 'zh-CN'); // data-lang
   await expect(c.locator('h2#viewer-c-sec-3')).toHaveCount(1);
 
   const target = c.getByRole('heading', { level: 2, name: '推动法律全面有效实施' });
