@@ -89,3 +89,18 @@ test('the plain #sec-3 anchor still works on the default article', async ({ page
   await page.goto('/#sec-3');
   await expect(page.getByRole('heading', { level: 2, name: /在做好信访工作上/ })).toBeInViewport();
 });
+
+test('Firefox Reader View (Readability) reads title, byline and published time', async ({ page }) => {
+  await page.goto('/#/a/lifa-gaozhiliang');
+  await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(1);
+  await page.addScriptTag({ path: require.resolve('@mozilla/readability/Readability.js') });
+  const parsed = await page.evaluate(() => {
+    const R = (window as any).Readability;
+    const a = new R(document.cloneNode(true)).parse();
+    return { title: a.title, byline: a.byline, publishedTime: a.publishedTime, text: a.textContent };
+  });
+  expect(parsed.title).toBe('以高质量立法保障和促进高质量发展');
+  expect(parsed.byline).toBe('李明');
+  expect(parsed.publishedTime).toBe('2024-04-12');
+  expect(parsed.text).toContain('立法是为国家定规矩');
+});
