@@ -62,28 +62,7 @@ fn js_detail(v: &wasm_bindgen::JsValue) -> String {
 
 /// Fetches `url` and parses it as an article.
 pub async fn fetch_article(url: &str) -> Result<Article, FetchError> {
-    let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
-    let init = RequestInit::new();
-    init.set_method("GET");
-    let resp = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await
-        .map_err(|e| FetchError::Network(js_detail(&e)))?;
-    let resp: Response = resp
-        .dyn_into()
-        .map_err(|e| FetchError::Network(js_detail(&e)))?;
-    if !resp.ok() {
-        return Err(FetchError::Http {
-            status: resp.status(),
-            status_text: resp.status_text(),
-        });
-    }
-    let buf = resp
-        .array_buffer()
-        .map_err(|e| FetchError::Network(js_detail(&e)))?;
-    let buf = JsFuture::from(buf)
-        .await
-        .map_err(|e| FetchError::Network(js_detail(&e)))?;
-    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+    let bytes = fetch_bytes(url).await?;
     parse_article(&bytes).map_err(FetchError::Load)
 }
 
@@ -93,9 +72,12 @@ pub async fn fetch_index(url: &str) -> Result<ArticleIndex, FetchError> {
     parse_index(&bytes).map_err(FetchError::Load)
 }
 
+/// The body of `url`; a non-2xx status is an error.
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
     let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
-    let resp = JsFuture::from(window.fetch_with_str(url))
+    let init = RequestInit::new();
+    init.set_method("GET");
+    let resp = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
         .map_err(|e| FetchError::Network(js_detail(&e)))?;
     let resp: Response = resp
