@@ -45,8 +45,11 @@ pub struct AppProps {
 /// `?src=`, or the embedded default.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    // One root type for both uses keeps the wasm small.
+    // One root type for both uses keeps the wasm small. Hooks run in both cases,
+    // in the same order.
     let route = use_route(props.embed.is_none());
+    // Read once: the query does not change without a page load.
+    let src = use_memo((), |()| dom::query_src().map(AttrValue::from));
     if let Some(e) = &props.embed {
         return html! {
             <ContextProvider<ViewerOptions> context={e.options.clone()}>
@@ -54,8 +57,6 @@ pub fn App(props: &AppProps) -> Html {
             </ContextProvider<ViewerOptions>>
         };
     }
-    // Read once: the query does not change without a page load.
-    let src = use_memo((), |()| dom::query_src().map(AttrValue::from));
     let opts = ViewerOptions {
         link_base: Some(AttrValue::default()),
         index_url: Some(AttrValue::from(format!("{ARTICLES_DIR}index.json"))),
