@@ -5,7 +5,7 @@ use std::rc::Rc;
 use article::{parse_article, Article};
 use yew::prelude::*;
 
-use crate::api::{fetch_article, FetchError};
+use crate::api::{fetch_article_with, Failure, FetchError, FetchOptions};
 use crate::components::{ArticleView, ErrorView, Loading};
 use crate::dom;
 
@@ -18,8 +18,16 @@ pub const DEFAULT_ARTICLE: &str = include_str!("../articles/a-000_69da94d2f4a4bc
 pub fn App() -> Html {
     // Read once: the query does not change without a page load.
     let src = use_memo((), |()| dom::query_src().map(AttrValue::from));
+    let options = use_memo((), |()| {
+        let mut o = FetchOptions::default();
+        // `?timeout=5` (seconds) shortens or lengthens the 15 s default.
+        if let Some(s) = dom::query_param("timeout").and_then(|t| t.parse::<u32>().ok()) {
+            o.timeout_ms = s.clamp(1, 600) * 1000;
+        }
+        o
+    });
     html! {
-        <ArticlePage src={(*src).clone()} />
+        <ArticlePage src={(*src).clone()} options={*options} />
     }
 }
 
@@ -29,19 +37,25 @@ pub struct ArticlePageProps {
     /// URL of the article JSON; `None` shows the embedded default.
     #[prop_or_default]
     pub src: Option<AttrValue>,
+    /// Time, size and retry limits for the fetch.
+    #[prop_or_default]
+    pub options: FetchOptions,
 }
 
 #[derive(Clone, PartialEq)]
 enum Load {
     Loading,
     Ready(Rc<Article>),
-    Failed(FetchError),
+    Failed(Failure),
 }
 
 fn embedded() -> Load {
     match parse_article(DEFAULT_ARTICLE.as_bytes()) {
         Ok(a) => Load::Ready(Rc::new(a)),
-        Err(e) => Load::Failed(FetchError::Load(e)),
+        Err(e) => Load::Failed(Failure {
+            error: FetchError::Load(e),
+            english: false,
+        }),
     }
 }
 
@@ -57,16 +71,29 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
 
     {
         let state = state.clone();
+        let options = props.options;
         use_effect_with((props.src.clone(), *attempt), move |(src, _)| {
             if let Some(src) = src.clone() {
                 state.set(Load::Loading);
                 wasm_bindgen_futures::spawn_local(async move {
-                    state.set(match fetch_article(&src).await {
+                    state.set(match fetch_article_with(&src, &options).await {
                         Ok(a) => Load::Ready(Rc::new(a)),
-                        Err(e) => Load::Failed(e),
+                        Err(f) => Load::Failed(f),
                     });
                 });
             }
+        });
+    }
+
+    // A transient failure (offline, network, timeout, 5xx) retries by itself when
+    // the browser comes back online.
+    {
+        let waiting = matches!(&*state, Load::Failed(f) if f.error.is_transient());
+        let attempt = attempt.clone();
+        use_effect_with(waiting, move |waiting| {
+            let listener =
+                waiting.then(|| dom::on_window_event("online", move || attempt.set(*attempt + 1)));
+            move || drop(listener)
         });
     }
 
@@ -91,8 +118,8 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     match &*state {
         Load::Loading => html! { <Loading /> },
         Load::Ready(a) => html! { <ArticleView article={a.clone()} /> },
-        Load::Failed(e) => html! {
-            <ErrorView error={e.clone()} source={props.src.clone()} {on_retry} />
+        Load::Failed(f) => html! {
+            <ErrorView error={f.error.clone()} english={f.english} source={props.src.clone()} {on_retry} />
         },
     }
 }

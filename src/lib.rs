@@ -6,6 +6,8 @@ mod api;
 mod app;
 pub mod components;
 mod dom;
+mod panic;
 
-pub use api::{fetch_article, FetchError};
+pub use api::{fetch_article, fetch_article_with, Failure, FetchError, FetchOptions};
 pub use app::{App, ArticlePage, ArticlePageProps, DEFAULT_ARTICLE};
+pub use panic::{install_panic_hook, show_fatal};

@@ -1,5 +1,6 @@
 //! The viewer binary that Trunk builds: mounts [`article_viewer::App`] on `<body>`.
 
 fn main() {
+    article_viewer::install_panic_hook();
     yew::Renderer::<article_viewer::App>::new().render();
 }

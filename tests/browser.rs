@@ -141,6 +141,7 @@ async fn error_view_lists_every_issue_and_retries() {
         root.clone(),
         ErrorViewProps {
             error: FetchError::Load(err),
+            english: false,
             source: Some("bad.json".into()),
             on_retry: Callback::from(move |()| counter.set(counter.get() + 1)),
         },
