@@ -10,4 +10,4 @@ mod panic;
 
 pub use api::{fetch_article, fetch_article_with, Failure, FetchError, FetchOptions};
 pub use app::{App, ArticlePage, ArticlePageProps, DEFAULT_ARTICLE};
-pub use panic::{install_panic_hook, show_fatal};
+pub use panic::{install_panic_hook, show_fatal, show_fatal_in};

@@ -17,10 +17,18 @@ pub fn install_panic_hook() {
 /// `detail`, and offers a reload link. Keeps nothing else of the broken app; stored
 /// preferences are not touched. English when `<html lang>` is English.
 pub fn show_fatal(detail: &str) {
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        show_fatal_in(&body, detail);
+    }
+}
+
+/// [`show_fatal`] into `root` instead of `<body>`: its content is replaced by the alert.
+/// Does nothing if an `av-fatal` alert is already on the page (the first error wins).
+pub fn show_fatal_in(root: &web_sys::Element, detail: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Some(body) = doc.body() else {
         return;
     };
     if doc.get_element_by_id("av-fatal").is_some() {
@@ -66,6 +74,6 @@ pub fn show_fatal(detail: &str) {
     for child in [&h1, &p, &pre, &a] {
         let _ = main.append_child(child);
     }
-    body.set_text_content(None);
-    let _ = body.append_child(&main);
+    root.set_text_content(None);
+    let _ = root.append_child(&main);
 }

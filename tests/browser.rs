@@ -158,3 +158,26 @@ async fn error_view_lists_every_issue_and_retries() {
     button.click();
     assert_eq!(retries.get(), 1);
 }
+
+#[wasm_bindgen_test]
+async fn a_panic_becomes_an_alert_with_its_detail_as_text() {
+    let root = fresh_root();
+    root.set_text_content(Some("the broken app"));
+    let detail = "panicked at src/app.rs:1:1:\n<img src=x onerror=alert(1)>";
+    article_viewer::show_fatal_in(&root, detail);
+    article_viewer::show_fatal_in(&root, "a second panic");
+    let alert = root
+        .query_selector("#av-fatal[role=alert]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(texts(&alert, "h1"), ["阅读器出错了"]);
+    assert_eq!(texts(&alert, "pre"), [detail]);
+    assert!(alert.query_selector("img").unwrap().is_none());
+    let reload = alert.query_selector("a").unwrap().unwrap();
+    assert_eq!(
+        reload.get_attribute("href").unwrap(),
+        web_sys::window().unwrap().location().href().unwrap()
+    );
+    assert!(!root.text_content().unwrap().contains("the broken app"));
+    root.remove();
+}
