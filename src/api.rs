@@ -42,6 +42,9 @@ impl Default for FetchOptions {
 /// Why an article could not be shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FetchError {
+    /// The article address uses a scheme other than http, https or a relative path
+    /// (the lower-cased scheme, or empty when the address is blank).
+    Address(String),
     /// The request or the body transfer failed (DNS, refused, CORS, connection dropped).
     Network(String),
     /// The browser reports no network connection.
@@ -92,6 +95,7 @@ impl FetchError {
 
     fn english(&self) -> String {
         match self {
+            FetchError::Address(s) => format!("The article address scheme \"{s}\" is not allowed (only http, https and relative addresses)."),
             FetchError::Network(d) => format!("Network error: the article could not be fetched ({d})."),
             FetchError::Offline => "You are offline. The article will load again as soon as the connection is back.".into(),
             FetchError::Timeout { ms } => format!("No complete answer within {} seconds.", ms / 1000),
@@ -133,6 +137,10 @@ fn mib(bytes: usize) -> String {
 impl fmt::Display for FetchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            FetchError::Address(s) => write!(
+                f,
+                "不允许的文章地址协议 \"{s}\"(只允许 http\u{3001}https 和相对地址)"
+            ),
             FetchError::Network(detail) => write!(f, "网络错误,未能取得文章 ({detail})"),
             FetchError::Offline => f.write_str("网络已断开,恢复联网后会自动重新加载"),
             FetchError::Timeout { ms } => {
@@ -276,6 +284,17 @@ fn is_json_type(content_type: &str) -> bool {
 
 /// One attempt: the body bytes of a 2xx JSON answer within the time and size limits.
 pub(crate) async fn fetch_bytes(url: &str, opts: &FetchOptions) -> Result<Vec<u8>, FetchError> {
+    // `?src=` comes from whoever wrote the link: never fetch data:, blob:, javascript: …
+    match article::safe_url(url) {
+        Ok(u)
+            if !u
+                .as_str()
+                .get(..7)
+                .is_some_and(|p| p.eq_ignore_ascii_case("mailto:")) => {}
+        Ok(_) => return Err(FetchError::Address("mailto".into())),
+        Err(article::UrlError::Scheme(s)) => return Err(FetchError::Address(s)),
+        Err(article::UrlError::Empty) => return Err(FetchError::Address(String::new())),
+    }
     let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
     let controller = AbortController::new().map_err(|e| FetchError::Network(js_detail(&e)))?;
     let deadline = Deadline::start(&controller, opts.timeout_ms);

@@ -334,6 +334,18 @@ test.describe('hostile input', () => {
   });
 });
 
+for (const [label, src] of [
+  ['data: URL', 'data:application/json,{"schemaVersion":1,"id":"x","title":"<img src=x onerror=__canary()>"}'],
+  ['javascript: URL', 'javascript:__canary()'],
+  ['disguised javascript: URL', ' JAVA\tSCRIPT:__canary()'],
+] as const) {
+  test(`?src= with a ${label} is refused before any fetch`, async ({ page }) => {
+    await page.goto(`/?src=${encodeURIComponent(src)}`);
+    await expect(alert(page)).toContainText('不允许的文章地址协议');
+    await expectSafeDom(page);
+  });
+}
+
 test('an error keeps the reader\'s stored preferences and place', async ({ page }) => {
   await page.goto('/');
   await page.evaluate(() => {
