@@ -3,6 +3,25 @@ import { defineConfig } from '@playwright/test';
 // Serves the release build in ../dist on 127.0.0.1 and drives Debian's Chromium.
 // No retries: a flaky test is a bug to fix, not to hide.
 const PORT = Number(process.env.E2E_PORT ?? 8091);
+// The fault server (fault-server.mjs) serves dist/ with the CSP header plus /fault/*.
+export const FAULT_PORT = Number(process.env.E2E_FAULT_PORT ?? 8093);
+
+const staticServer = {
+  command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory ../dist`,
+  url: `http://127.0.0.1:${PORT}/`,
+  reuseExistingServer: false,
+  timeout: 30_000,
+  stdout: 'ignore' as const,
+  stderr: 'ignore' as const,
+};
+const faultServer = {
+  command: `node fault-server.mjs ${FAULT_PORT}`,
+  url: `http://127.0.0.1:${FAULT_PORT}/fault/count/ready`,
+  reuseExistingServer: false,
+  timeout: 30_000,
+  stdout: 'ignore' as const,
+  stderr: 'pipe' as const,
+};
 
 export default defineConfig({
   testDir: './tests',
@@ -27,14 +46,6 @@ export default defineConfig({
       ],
     },
   },
-  webServer: process.env.E2E_BASE_URL
-    ? undefined
-    : {
-        command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory ../dist`,
-        url: `http://127.0.0.1:${PORT}/`,
-        reuseExistingServer: false,
-        timeout: 30_000,
-        stdout: 'ignore',
-        stderr: 'ignore',
-      },
+  // Against nginx (scripts/nginx-e2e sets E2E_BASE_URL) only the fault server starts.
+  webServer: process.env.E2E_BASE_URL ? [faultServer] : [staticServer, faultServer],
 });

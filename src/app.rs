@@ -5,7 +5,7 @@ use std::rc::Rc;
 use article::{parse_article, Article};
 use yew::prelude::*;
 
-use crate::api::{fetch_article, FetchError};
+use crate::api::{fetch_article_with, Failure, FetchError, FetchOptions};
 use crate::components::{ArticleView, ErrorView, Loading};
 use crate::dom;
 use crate::options::ViewerOptions;
@@ -23,19 +23,25 @@ pub struct ArticlePageProps {
     /// Called with the article once it is rendered.
     #[prop_or_default]
     pub on_ready: Callback<Rc<Article>>,
+    /// Time, size and retry limits for the fetch.
+    #[prop_or_default]
+    pub options: FetchOptions,
 }
 
 #[derive(Clone, PartialEq)]
 enum Load {
     Loading,
     Ready(Rc<Article>),
-    Failed(FetchError),
+    Failed(Failure),
 }
 
 fn embedded() -> Load {
     match parse_article(DEFAULT_ARTICLE.as_bytes()) {
         Ok(a) => Load::Ready(Rc::new(a)),
-        Err(e) => Load::Failed(FetchError::Load(e)),
+        Err(e) => Load::Failed(Failure {
+            error: FetchError::Load(e),
+            english: false,
+        }),
     }
 }
 
@@ -51,16 +57,29 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
 
     {
         let state = state.clone();
+        let options = props.options;
         use_effect_with((props.src.clone(), *attempt), move |(src, _)| {
             if let Some(src) = src.clone() {
                 state.set(Load::Loading);
                 wasm_bindgen_futures::spawn_local(async move {
-                    state.set(match fetch_article(&src).await {
+                    state.set(match fetch_article_with(&src, &options).await {
                         Ok(a) => Load::Ready(Rc::new(a)),
-                        Err(e) => Load::Failed(e),
+                        Err(f) => Load::Failed(f),
                     });
                 });
             }
+        });
+    }
+
+    // A transient failure (offline, network, timeout, 5xx) retries by itself when
+    // the browser comes back online.
+    {
+        let waiting = matches!(&*state, Load::Failed(f) if f.error.is_transient());
+        let attempt = attempt.clone();
+        use_effect_with(waiting, move |waiting| {
+            let listener =
+                waiting.then(|| dom::on_window_event("online", move || attempt.set(*attempt + 1)));
+            move || drop(listener)
         });
     }
 
@@ -91,8 +110,8 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     match &*state {
         Load::Loading => html! { <Loading /> },
         Load::Ready(a) => html! { <ArticleView article={a.clone()} /> },
-        Load::Failed(e) => html! {
-            <ErrorView error={e.clone()} source={props.src.clone()} {on_retry} />
+        Load::Failed(f) => html! {
+            <ErrorView error={f.error.clone()} english={f.english} source={props.src.clone()} {on_retry} />
         },
     }
 }

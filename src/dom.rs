@@ -7,6 +7,42 @@ pub(crate) fn query_src() -> Option<String> {
     params.get("src").filter(|s| !s.trim().is_empty())
 }
 
+/// The query parameter `name` of the page URL, if present.
+pub(crate) fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+}
+
+/// A `window` event listener that is removed when the returned guard is dropped.
+pub(crate) struct WindowListener {
+    event: &'static str,
+    closure: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for WindowListener {
+    fn drop(&mut self) {
+        use wasm_bindgen::JsCast;
+        if let Some(w) = web_sys::window() {
+            let _ = w.remove_event_listener_with_callback(
+                self.event,
+                self.closure.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}
+
+/// Calls `f` on every `event` at `window` until the guard is dropped.
+pub(crate) fn on_window_event(event: &'static str, f: impl FnMut() + 'static) -> WindowListener {
+    use wasm_bindgen::JsCast;
+    let closure = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(f);
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    }
+    WindowListener { event, closure }
+}
+
 /// Sets `document.title` and `<html lang>`.
 pub(crate) fn set_document_meta(title: &str, lang: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {

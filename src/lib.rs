@@ -8,10 +8,12 @@ pub mod components;
 mod dom;
 pub mod embed;
 pub mod options;
+mod panic;
 pub mod route;
 pub mod shell;
 pub mod structured_data;
 
-pub use api::{fetch_article, fetch_index, FetchError};
+pub use api::{fetch_article, fetch_article_with, fetch_index, Failure, FetchError, FetchOptions};
 pub use app::{ArticlePage, ArticlePageProps, DEFAULT_ARTICLE};
+pub use panic::{install_panic_hook, show_fatal, show_fatal_in};
 pub use shell::{App, AppProps, Embed};

@@ -2,7 +2,10 @@
 //! unless `embed.js` loaded it to mount viewers into a host page.
 
 fn main() {
+    // Embedded viewers are mounted by embed.js; a panic there must not take over the
+    // host page, so the page-wide panic alert is for the standalone page only.
     if !article_viewer::embed::loaded_by_embed() {
+        article_viewer::install_panic_hook();
         yew::Renderer::<article_viewer::App>::new().render();
     }
 }

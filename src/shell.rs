@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use crate::api::{fetch_index, FetchError};
+use crate::api::{fetch_index, FetchError, FetchOptions};
 use crate::app::ArticlePage;
 use crate::components::{crumbs_with_list_links, ArticleList, ErrorView, Loading};
 use crate::dom;
@@ -106,6 +106,18 @@ pub fn ArticleRoute(props: &ArticleRouteProps) -> Html {
     let opts = use_context::<ViewerOptions>().unwrap_or_default();
     let index = use_state(|| None::<Rc<ArticleIndex>>);
     let ready = use_state(|| None::<Rc<Article>>);
+    // On the viewer's own page `?timeout=5` (seconds) changes the 15 s default.
+    let fetch_options = use_memo(opts.owns_document(), |owns| {
+        let mut o = FetchOptions::default();
+        if let Some(s) = owns
+            .then(|| dom::query_param("timeout"))
+            .flatten()
+            .and_then(|t| t.parse::<u32>().ok())
+        {
+            o.timeout_ms = s.clamp(1, 600) * 1000;
+        }
+        o
+    });
 
     {
         let index = index.clone();
@@ -167,7 +179,7 @@ pub fn ArticleRoute(props: &ArticleRouteProps) -> Html {
     html! {
         <div class="av-scope" {onclick}>
             <ContextProvider<ViewerOptions> context={inner}>
-                <ArticlePage src={props.src.clone()} {on_ready} />
+                <ArticlePage src={props.src.clone()} {on_ready} options={*fetch_options} />
             </ContextProvider<ViewerOptions>>
         </div>
     }

@@ -141,6 +141,7 @@ async fn error_view_lists_every_issue_and_retries() {
         root.clone(),
         ErrorViewProps {
             error: FetchError::Load(err),
+            english: false,
             source: Some("bad.json".into()),
             on_retry: Callback::from(move |()| counter.set(counter.get() + 1)),
         },
@@ -251,4 +252,27 @@ mod embedded {
         let other = root.query_selector(".column-nav a").unwrap().unwrap();
         assert_eq!(other.get_attribute("href").unwrap(), "#/list/工作动态");
     }
+}
+
+#[wasm_bindgen_test]
+async fn a_panic_becomes_an_alert_with_its_detail_as_text() {
+    let root = fresh_root();
+    root.set_text_content(Some("the broken app"));
+    let detail = "panicked at src/app.rs:1:1:\n<img src=x onerror=alert(1)>";
+    article_viewer::show_fatal_in(&root, detail);
+    article_viewer::show_fatal_in(&root, "a second panic");
+    let alert = root
+        .query_selector("#av-fatal[role=alert]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(texts(&alert, "h1"), ["阅读器出错了"]);
+    assert_eq!(texts(&alert, "pre"), [detail]);
+    assert!(alert.query_selector("img").unwrap().is_none());
+    let reload = alert.query_selector("a").unwrap().unwrap();
+    assert_eq!(
+        reload.get_attribute("href").unwrap(),
+        web_sys::window().unwrap().location().href().unwrap()
+    );
+    assert!(!root.text_content().unwrap().contains("the broken app"));
+    root.remove();
 }

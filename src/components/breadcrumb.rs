@@ -24,7 +24,7 @@ pub fn Breadcrumb(props: &BreadcrumbProps) -> Html {
                         if i == last {
                             <span aria-current="page">{ &c.name }</span>
                         } else if let Some(href) = c.url.as_deref().and_then(|u| safe_url(u).ok()) {
-                            <a href={href.as_str().to_owned()}>{ &c.name }</a>
+                            <a href={href.as_str().to_owned()} rel="noopener noreferrer">{ &c.name }</a>
                         } else {
                             <span>{ &c.name }</span>
                         }

@@ -10,6 +10,9 @@ use crate::api::FetchError;
 pub struct ErrorViewProps {
     /// What went wrong.
     pub error: FetchError,
+    /// Explain in English (the article or the page is English); Chinese otherwise.
+    #[prop_or_default]
+    pub english: bool,
     /// The URL that was requested, if any.
     #[prop_or_default]
     pub source: Option<AttrValue>,
@@ -25,11 +28,17 @@ pub fn ErrorView(props: &ErrorViewProps) -> Html {
         FetchError::Load(LoadError::Invalid(issues)) => issues.clone(),
         _ => Vec::new(),
     };
+    let en = props.english;
+    let (title, address, retry) = if en {
+        ("The article cannot be shown", "Address: ", "Retry")
+    } else {
+        ("文章无法显示", "地址:", "重试")
+    };
     html! {
-        <main id="av-content" class="error-view">
+        <main id="av-content" class="error-view" lang={if en { "en" } else { "zh-CN" }}>
             <div role="alert">
-                <h1 class="error-title">{ "文章无法显示" }</h1>
-                <p class="error-message">{ props.error.to_string() }</p>
+                <h1 class="error-title">{ title }</h1>
+                <p class="error-message">{ props.error.message(en) }</p>
                 if !issues.is_empty() {
                     <ul class="error-issues">
                         for (i, issue) in issues.iter().enumerate() {
@@ -38,10 +47,10 @@ pub fn ErrorView(props: &ErrorViewProps) -> Html {
                     </ul>
                 }
                 if let Some(src) = &props.source {
-                    <p class="error-source">{ "地址:" }<code>{ src }</code></p>
+                    <p class="error-source">{ address }<code>{ src }</code></p>
                 }
             </div>
-            <button type="button" class="retry" {onclick}>{ "重试" }</button>
+            <button type="button" class="retry" {onclick}>{ retry }</button>
         </main>
     }
 }

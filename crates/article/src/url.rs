@@ -74,7 +74,14 @@ fn strip_ignored(s: &str) -> String {
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{00ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}'
+        '\u{00ad}'
+            | '\u{034f}'
+            | '\u{061c}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{feff}'
     ) || (c as u32) < 0x20
         || c == '\u{7f}'
 }
@@ -181,7 +188,11 @@ fn entity(s: &str) -> Option<(char, usize)> {
     if len == 0 {
         return None;
     }
-    let value = u32::from_str_radix(&digits[..len.min(8)], radix).ok()?;
+    // Fold with saturation: `&#0000000000106;` (any number of leading zeros) is `j`.
+    let value = digits[..len].chars().fold(0u32, |v, d| {
+        v.saturating_mul(radix)
+            .saturating_add(d.to_digit(radix).unwrap_or(0))
+    });
     let ch = char::from_u32(value).unwrap_or('\u{fffd}');
     let semi = usize::from(digits[len..].starts_with(';'));
     Some((ch, prefix + len + semi))
@@ -231,6 +242,24 @@ mod tests {
             "data:text/html;base64,PHNjcmlwdD4=",
             "vbscript:msgbox(1)",
             "file:///etc/passwd",
+            "\u{2066}javascript:alert(1)",
+            "java\u{2069}script:alert(1)",
+            "\u{202e}javascript:alert(1)",
+            "\u{feff}javascript:alert(1)",
+            "&#0000000000106;avascript:alert(1)",
+            "&#X6A;avascript:alert(1)",
+            "javascript&Tab;:alert(1)",
+            "jav&#x09;ascript:alert(1)",
+            "java&NewLine;script:alert(1)",
+            "%2561%256A:x",
+            "%256Aavascript:alert(1)",
+            "DATA:text/html,<script>alert(1)</script>",
+            "  VBScript:msgbox(1)",
+            "\u{0}javascript:alert(1)",
+            "\u{1f}\u{7f}javascript:alert(1)",
+            "\u{ff4a}avascript:alert(1)",
+            "blob:https://a.cn/uuid",
+            "filesystem:https://a.cn/x",
         ] {
             assert!(refused(u), "{u:?} should be refused");
         }
