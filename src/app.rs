@@ -6,8 +6,9 @@ use article::{parse_article, Article};
 use yew::prelude::*;
 
 use crate::api::{fetch_article, FetchError};
-use crate::components::{ArticleView, ErrorView, Loading};
+use crate::components::{ErrorView, Loading};
 use crate::dom;
+use crate::reader::Reader;
 
 /// The seed article, imported from the reference portal page by `article-cli import`
 /// and shipped inside the wasm so the default view needs no second request.
@@ -90,7 +91,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
 
     match &*state {
         Load::Loading => html! { <Loading /> },
-        Load::Ready(a) => html! { <ArticleView article={a.clone()} /> },
+        Load::Ready(a) => html! { <Reader article={a.clone()} /> },
         Load::Failed(e) => html! {
             <ErrorView error={e.clone()} source={props.src.clone()} {on_retry} />
         },

@@ -6,6 +6,10 @@ mod api;
 mod app;
 pub mod components;
 mod dom;
+pub mod hooks;
+mod reader;
+pub mod state;
 
 pub use api::{fetch_article, FetchError};
 pub use app::{App, ArticlePage, ArticlePageProps, DEFAULT_ARTICLE};
+pub use reader::{Reader, ReaderProps};

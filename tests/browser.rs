@@ -36,7 +36,7 @@ async fn render_article() -> Element {
     let root = fresh_root();
     yew::Renderer::<ArticleView>::with_root_and_props(
         root.clone(),
-        ArticleViewProps { article: fixture() },
+        yew::props!(ArticleViewProps { article: fixture() }),
     )
     .render();
     yew::scheduler::flush().await;
