@@ -202,7 +202,14 @@ fn start(
     for h in &headings {
         headings_io.observe(h);
     }
+    // Sections and the end: notified whenever one enters or leaves the screen, so
+    // a long jump that carries every heading past the line is noticed too.
     let end_io = IntersectionObserver::new(f).ok()?;
     end_io.observe(&end);
+    for h in &headings {
+        if let Some(section) = h.closest("section").ok().flatten() {
+            end_io.observe(&section);
+        }
+    }
     Some((headings_io, end_io, closure))
 }
