@@ -99,3 +99,12 @@ test('each heading has a copy-link button that copies the section URL', async ({
   await expect(page.getByRole('status').filter({ hasText: '已复制本节链接' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/?src=long.json#sec-2`);
 });
+
+test('opening the page on a short section hash marks that section and keeps the hash', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await page.route('**/long.json', async (r) => r.fulfill({ json: (await import('./reading-helpers')).longArticle() }));
+  await page.goto('/?src=long.json#sec-3');
+  await expect(page.locator('#sec-3')).toBeInViewport();
+  await expect(toc(page).locator('[aria-current="location"]')).toHaveText('3.Part three');
+  await expect(page).toHaveURL(/#sec-3$/);
+});

@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo_events::EventListener;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
@@ -32,6 +33,11 @@ struct Spy {
     /// Set by a jump; holds while its heading is on screen and no later heading
     /// has reached the reading line, so a short section stays marked after a jump.
     pinned: Option<usize>,
+    /// A jump's scroll is still under way (until `scrollend`): the pin holds.
+    arriving: bool,
+    /// The observer has reported at least once; before that, "no section" only
+    /// means "not measured yet" and must not clear the hash.
+    measured: bool,
 }
 
 impl Spy {
@@ -48,6 +54,9 @@ impl Spy {
             .map(|h| h.get_bounding_client_rect().top())
             .collect();
         if let Some(p) = self.pinned {
+            if self.arriving {
+                return Some(p);
+            }
             let later_reached = tops[p + 1..].iter().any(|&t| t <= line);
             if tops[p] >= -1.0 && tops[p] < vh && !later_reached {
                 return Some(p);
@@ -98,7 +107,7 @@ pub fn use_scroll_spy(root: NodeRef, ids: Rc<[String]>) -> ScrollSpy {
         use_effect_with(ids.clone(), move |ids| {
             let observers = start(&root, ids, &spy, current);
             move || {
-                if let Some((a, b, _closure)) = observers {
+                if let Some((a, b, _closure, _arrived)) = observers {
                     a.disconnect();
                     b.disconnect();
                 }
@@ -110,6 +119,9 @@ pub fn use_scroll_spy(root: NodeRef, ids: Rc<[String]>) -> ScrollSpy {
         let spy = spy.clone();
         use_effect_with(*current, move |c| {
             let s = spy.borrow();
+            if !s.measured {
+                return;
+            }
             replace_hash(c.and_then(|i| s.ids.get(i)).map(String::as_str), &s.ids);
         });
     }
@@ -126,6 +138,7 @@ pub fn use_scroll_spy(root: NodeRef, ids: Rc<[String]>) -> ScrollSpy {
                 return;
             };
             s.pinned = Some(i);
+            s.arriving = true;
             drop(s);
             current.set(Some(i));
             // Smooth unless prefers-reduced-motion: `scroll-behavior` in base.css.
@@ -151,6 +164,7 @@ type Observers = (
     IntersectionObserver,
     IntersectionObserver,
     Closure<dyn FnMut(js_sys::Array)>,
+    EventListener,
 );
 
 fn start(
@@ -177,12 +191,19 @@ fn start(
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default();
         s.pinned = ids.iter().position(|i| *i == hash.trim_start_matches('#'));
+        s.arriving = s.pinned.is_some();
     }
 
+    let arrived = {
+        let spy = spy.clone();
+        let window = web_sys::window()?;
+        EventListener::new(&window, "scrollend", move |_| spy.borrow_mut().arriving = false)
+    };
     let spy = spy.clone();
     let end_el = end.clone();
     let closure = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let mut s = spy.borrow_mut();
+        s.measured = true;
         for e in entries.iter() {
             let e: IntersectionObserverEntry = e.unchecked_into();
             if e.target() == end_el {
@@ -211,5 +232,5 @@ fn start(
             end_io.observe(&section);
         }
     }
-    Some((headings_io, end_io, closure))
+    Some((headings_io, end_io, closure, arrived))
 }
