@@ -7,6 +7,7 @@ mod app;
 pub mod components;
 mod dom;
 pub mod hooks;
+mod qr;
 mod reader;
 pub mod state;
 

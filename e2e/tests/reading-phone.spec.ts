@@ -35,3 +35,17 @@ test('at 360×740 every control is at least 44×44px', async ({ page }) => {
     expect(box.height, name).toBeGreaterThanOrEqual(44);
   }
 });
+
+for (const elder of [false, true]) {
+  test(`on a phone${elder ? ' in elder mode' : ''} a heading chosen in the drawer lands below the two-row toolbar`, async ({ page }) => {
+    await openSeed(page);
+    if (elder) await page.getByRole('button', { name: '长辈模式' }).click();
+    await page.getByRole('button', { name: '目录', exact: true }).click();
+    await page.getByRole('navigation', { name: '目录' }).getByRole('link').nth(2).click();
+    await expect(page.getByRole('navigation', { name: '目录' })).toBeHidden();
+    const barBottom = await page.locator('.reader-bar').evaluate((b) => b.getBoundingClientRect().bottom);
+    const top = await page.locator('#sec-3').evaluate((h) => h.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(barBottom);
+    await expect(page.locator('#sec-3')).toBeFocused();
+  });
+}

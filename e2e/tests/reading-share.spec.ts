@@ -13,8 +13,11 @@ test('复制文章链接 copies the page URL and says so', async ({ page, contex
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/`);
 });
 
-test('the QR code is SVG drawn by the viewer and decodes to the page URL', async ({ page, baseURL }) => {
-  await openSeed(page);
+// URL lengths that need QR versions 3, 6, 9 (with version information) and 10.
+for (const pad of [0, 70, 130, 175]) {
+test(`the QR code is SVG drawn by the viewer and decodes to the page URL (${pad} extra characters)`, async ({ page, baseURL }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(`/?pad=${'a'.repeat(pad)}`);
   await page.evaluate(() => document.getElementById('sec-2')!.scrollIntoView());
   await expect(page).toHaveURL(/#sec-2$/);
   await page.getByRole('button', { name: '分享' }).click();
@@ -37,5 +40,12 @@ test('the QR code is SVG drawn by the viewer and decodes to the page URL', async
     return { data: Array.from(ctx.getImageData(0, 0, size, size).data), size };
   });
   const decoded = jsQR(Uint8ClampedArray.from(data), size, size);
-  expect(decoded?.data).toBe(`${baseURL}/#sec-2`);
+  expect(decoded?.data).toBe(`${baseURL}/?pad=${'a'.repeat(pad)}#sec-2`);
+});
+}
+
+test('a URL too long for a QR code gets a message instead', async ({ page }) => {
+  await page.goto(`/?pad=${'a'.repeat(300)}`);
+  await page.getByRole('button', { name: '分享' }).click();
+  await expect(page.getByText('网址过长\uFF0C无法生成二维码')).toBeVisible();
 });

@@ -1,7 +1,8 @@
 //! A QR code drawn as SVG elements (one `<path>`), never as an HTML string.
 
-use qrcode::{Color, QrCode as Code};
 use yew::prelude::*;
+
+use crate::qr;
 
 /// Properties of [`QrCode`].
 #[derive(Properties, PartialEq)]
@@ -31,12 +32,14 @@ pub fn QrCode(props: &QrCodeProps) -> Html {
 
 /// The SVG path of the dark modules and the side of the square with its quiet zone.
 fn path_of(text: &str) -> Option<(String, usize)> {
-    let code = Code::new(text.as_bytes()).ok()?;
-    let w = code.width();
+    let code = qr::encode(text.as_bytes())?;
+    let w = code.size;
     let mut d = String::new();
-    for (i, c) in code.to_colors().into_iter().enumerate() {
-        if c == Color::Dark {
-            d.push_str(&format!("M{} {}h1v1h-1z", i % w + 4, i / w + 4));
+    for y in 0..w {
+        for x in 0..w {
+            if code.is_dark(x, y) {
+                d.push_str(&format!("M{} {}h1v1h-1z", x + 4, y + 4));
+            }
         }
     }
     Some((d, w + 8))

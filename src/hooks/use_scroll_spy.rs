@@ -197,7 +197,9 @@ fn start(
     let arrived = {
         let spy = spy.clone();
         let window = web_sys::window()?;
-        EventListener::new(&window, "scrollend", move |_| spy.borrow_mut().arriving = false)
+        EventListener::new(&window, "scrollend", move |_| {
+            spy.borrow_mut().arriving = false
+        })
     };
     let spy = spy.clone();
     let end_el = end.clone();
