@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 /// Properties of [`HelpPanel`].
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct HelpPanelProps {
     /// Shown or hidden.
     pub open: bool,
@@ -18,8 +18,7 @@ const KEYS: [(&str, &str); 5] = [
 ];
 
 /// A list of keys and what they do.
-#[component]
-pub fn HelpPanel(props: &HelpPanelProps) -> Html {
+pub fn help_panel(props: &HelpPanelProps) -> Html {
     html! {
         <section id="av-panel-help" class="reader-panel help-panel" aria-label="快捷键"
             hidden={!props.open}>

@@ -3,7 +3,10 @@
 
 use yew::prelude::*;
 
-use super::{HelpPanel, ReadingProgress, SettingsPanel, SharePanel};
+use super::{
+    help_panel, settings_panel, share_panel, HelpPanelProps, ReadingProgress, SettingsPanelProps,
+    SharePanelProps,
+};
 use crate::state::{Panel, Prefs, PrefsAction, Ui, UiAction};
 
 /// Properties of [`ReaderToolbar`].
@@ -67,17 +70,17 @@ pub fn ReaderToolbar(props: &ReaderToolbarProps) -> Html {
                 // Each panel follows its button, so Tab goes from the button into it;
                 // CSS shows the panels below the row of buttons.
                 { disclosure("av-btn-settings", "av-panel-settings", "阅读设置", Panel::Settings, props) }
-                <SettingsPanel prefs={props.prefs} open={ui.panel == Some(Panel::Settings)}
-                    on_change={props.on_prefs.clone()} />
+                { settings_panel(&SettingsPanelProps { prefs: props.prefs,
+                    open: ui.panel == Some(Panel::Settings), on_change: props.on_prefs.clone() }) }
                 <button type="button" class="elder-toggle" aria-pressed={props.prefs.elder.to_string()}
                     onclick={elder}>{ "长辈模式" }</button>
                 { props.read_aloud.clone() }
                 { disclosure("av-btn-share", "av-panel-share", "分享", Panel::Share, props) }
-                <SharePanel url={props.share_url.clone()} open={ui.panel == Some(Panel::Share)}
-                    on_copy={props.on_copy_page.clone()} />
+                { share_panel(&SharePanelProps { url: props.share_url.clone(),
+                    open: ui.panel == Some(Panel::Share), on_copy: props.on_copy_page.clone() }) }
                 <button type="button" onclick={print}>{ "打印" }</button>
                 { disclosure("av-btn-help", "av-panel-help", "快捷键", Panel::Help, props) }
-                <HelpPanel open={ui.panel == Some(Panel::Help)} />
+                { help_panel(&HelpPanelProps { open: ui.panel == Some(Panel::Help) }) }
             </div>
             <ReadingProgress />
         </div>

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::state::{Prefs, PrefsAction, Theme, Width, TEXT_SIZES};
 
 /// Properties of [`SettingsPanel`].
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct SettingsPanelProps {
     /// Current preferences.
     pub prefs: Prefs,
@@ -32,8 +32,7 @@ fn radio(
 }
 
 /// Three fieldsets of radio buttons; the `+` / `-` keys change the size too.
-#[component]
-pub fn SettingsPanel(props: &SettingsPanelProps) -> Html {
+pub fn settings_panel(props: &SettingsPanelProps) -> Html {
     let p = props.prefs;
     let cb = &props.on_change;
     html! {

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::QrCode;
 
 /// Properties of [`SharePanel`].
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct SharePanelProps {
     /// The page URL to share.
     pub url: AttrValue,
@@ -16,8 +16,7 @@ pub struct SharePanelProps {
 }
 
 /// A copy-link button and the QR code of the page URL.
-#[component]
-pub fn SharePanel(props: &SharePanelProps) -> Html {
+pub fn share_panel(props: &SharePanelProps) -> Html {
     let onclick = props.on_copy.reform(|_: MouseEvent| ());
     html! {
         <section id="av-panel-share" class="reader-panel share-panel" aria-label="分享"
