@@ -4,6 +4,7 @@ import { chromium } from '@playwright/test';
 
 const base = process.env.BASE ?? 'http://127.0.0.1:8080';
 const shots = [
+  { file: 'screenshot.png', prefs: 'size=1;width=normal;theme=light;elder=0', viewport: { width: 1280, height: 1600 }, top: true },
   { file: 'reading-light.png', prefs: 'size=1;width=normal;theme=light;elder=0', viewport: { width: 1280, height: 900 }, top: true, settings: true },
   { file: 'reading-dark.png', prefs: 'size=1;width=normal;theme=dark;elder=0', viewport: { width: 1280, height: 900 } },
   { file: 'reading-contrast.png', prefs: 'size=1;width=normal;theme=contrast;elder=0', viewport: { width: 1280, height: 900 } },
