@@ -38,3 +38,15 @@ fn group(n: usize) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::group;
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(group(7), "7");
+        assert_eq!(group(1921), "1,921");
+        assert_eq!(group(1234567), "1,234,567");
+    }
+}
