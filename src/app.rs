@@ -9,6 +9,7 @@ use crate::api::{fetch_article_with, Failure, FetchError, FetchOptions};
 use crate::components::{ArticleView, ErrorView, Loading};
 use crate::dom;
 use crate::options::ViewerOptions;
+use crate::reader::Reader;
 
 /// The seed article, imported from the reference portal page by `article-cli import`
 /// and shipped inside the wasm so the default view needs no second request.
@@ -83,13 +84,13 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         });
     }
 
+    // An embedded viewer leaves the host's title, lang and hash alone.
+    let owns_document = use_context::<ViewerOptions>().is_none_or(|o| o.owns_document());
     {
         let ready = match &*state {
             Load::Ready(a) => Some(a.clone()),
             _ => None,
         };
-        // An embedded viewer leaves the host's title, lang and hash alone.
-        let owns_document = use_context::<ViewerOptions>().is_none_or(|o| o.owns_document());
         let on_ready = props.on_ready.clone();
         use_effect_with(ready, move |ready| {
             if let Some(a) = ready {
@@ -109,6 +110,10 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
 
     match &*state {
         Load::Loading => html! { <Loading /> },
+        // The reading tools (toolbar, scroll-spy, shortcuts, prefs on <html>) act on the
+        // whole document, so they belong to the viewer's own page; an embedded viewer
+        // shows the article alone and leaves the host page's keys, URL and <html> alone.
+        Load::Ready(a) if owns_document => html! { <Reader article={a.clone()} /> },
         Load::Ready(a) => html! { <ArticleView article={a.clone()} /> },
         Load::Failed(f) => html! {
             <ErrorView error={f.error.clone()} english={f.english} source={props.src.clone()} {on_retry} />

@@ -7,13 +7,18 @@ mod app;
 pub mod components;
 mod dom;
 pub mod embed;
+pub mod hooks;
 pub mod options;
 mod panic;
+mod qr;
+mod reader;
 pub mod route;
 pub mod shell;
+pub mod state;
 pub mod structured_data;
 
 pub use api::{fetch_article, fetch_article_with, fetch_index, Failure, FetchError, FetchOptions};
 pub use app::{ArticlePage, ArticlePageProps, DEFAULT_ARTICLE};
 pub use panic::{install_panic_hook, show_fatal, show_fatal_in};
+pub use reader::{Reader, ReaderProps};
 pub use shell::{App, AppProps, Embed};

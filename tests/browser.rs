@@ -36,7 +36,7 @@ async fn render_article() -> Element {
     let root = fresh_root();
     yew::Renderer::<ArticleView>::with_root_and_props(
         root.clone(),
-        ArticleViewProps { article: fixture() },
+        yew::props!(ArticleViewProps { article: fixture() }),
     )
     .render();
     yew::scheduler::flush().await;
@@ -275,4 +275,58 @@ async fn a_panic_becomes_an_alert_with_its_detail_as_text() {
     );
     assert!(!root.text_content().unwrap().contains("the broken app"));
     root.remove();
+}
+
+async fn render_with(props: ArticleViewProps) -> Element {
+    let root = fresh_root();
+    yew::Renderer::<ArticleView>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn toc_is_nested_and_marks_the_current_section() {
+    let root = render_with(yew::props!(ArticleViewProps {
+        article: fixture(),
+        current_section: Some(yew::AttrValue::from("sec-1-1")),
+    }))
+    .await;
+    let nav = root.query_selector("nav#av-toc").unwrap().unwrap();
+    assert_eq!(
+        texts(&nav, ":scope > ol > li > a .toc-text"),
+        ["第一部分", "第二部分"]
+    );
+    assert_eq!(
+        texts(&nav, ":scope > ol > li > ol > li > a"),
+        ["1.1.第一部分之一"]
+    );
+    assert_eq!(
+        texts(&nav, r#"[aria-current="location"]"#),
+        ["1.1.第一部分之一"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn copy_link_buttons_only_with_a_handler() {
+    let root = render_article().await;
+    assert!(root.query_selector(".copy-link").unwrap().is_none());
+    let copied = Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let sink = copied.clone();
+    let root = render_with(yew::props!(ArticleViewProps {
+        article: fixture(),
+        on_copy_link: Some(Callback::from(move |id: yew::AttrValue| {
+            sink.borrow_mut().push(id.to_string())
+        })),
+    }))
+    .await;
+    let buttons = root.query_selector_all(".copy-link").unwrap();
+    assert_eq!(buttons.length(), 3);
+    let second: web_sys::HtmlElement =
+        wasm_bindgen::JsCast::unchecked_into(buttons.item(1).unwrap());
+    assert_eq!(
+        second.get_attribute("aria-label").unwrap(),
+        "复制本节链接 第一部分之一"
+    );
+    second.click();
+    assert_eq!(*copied.borrow(), ["sec-1-1"]);
 }

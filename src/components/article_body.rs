@@ -14,6 +14,9 @@ pub struct ArticleBodyProps {
     pub article: Rc<Article>,
     /// Its table of contents; supplies the section ids, in depth-first order.
     pub toc: Rc<Toc>,
+    /// When set, each heading gets a copy-link button that emits the section id.
+    #[prop_or_default]
+    pub on_copy_link: Option<Callback<AttrValue>>,
 }
 
 /// Renders lead and sections. Section `i` (depth-first) gets `toc.entries[i].id`.
@@ -21,7 +24,7 @@ pub struct ArticleBodyProps {
 pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     let a = &props.article;
     let mut next = 0;
-    let sections = render_sections(&a.sections, &props.toc, &mut next, 2);
+    let sections = render_sections(&a.sections, props, &mut next, 2);
     html! {
         <div class="article-body">
             if !a.lead.is_empty() {
@@ -32,7 +35,13 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     }
 }
 
-fn render_sections(sections: &[Section], toc: &Toc, next: &mut usize, level: u8) -> Html {
+fn render_sections(
+    sections: &[Section],
+    props: &ArticleBodyProps,
+    next: &mut usize,
+    level: u8,
+) -> Html {
+    let toc: &Toc = &props.toc;
     sections
         .iter()
         .map(|s| {
@@ -41,10 +50,21 @@ fn render_sections(sections: &[Section], toc: &Toc, next: &mut usize, level: u8)
             let id = entry.map_or_else(String::new, |e| e.id.clone());
             let heading_id = id.clone();
             let tag = format!("h{}", level.min(6));
-            let children = render_sections(&s.sections, toc, next, level + 1);
+            let children = render_sections(&s.sections, props, next, level + 1);
+            let copy = props.on_copy_link.clone().map(|cb| {
+                let id = AttrValue::from(id.clone());
+                Callback::from(move |_: MouseEvent| cb.emit(id.clone()))
+            });
             html! {
                 <section key={id.clone()} class="article-section" aria-labelledby={id.clone()}>
-                    <@{tag} id={heading_id} class="section-heading">{ &s.heading }</@>
+                    <div class="heading-row">
+                        // tabindex -1: a TOC jump moves the focus here.
+                        <@{tag} id={heading_id} class="section-heading" tabindex="-1">{ &s.heading }</@>
+                        if let Some(onclick) = copy {
+                            <button type="button" class="copy-link" {onclick}
+                                aria-label={format!("复制本节链接 {}", s.heading)}>{ "#" }</button>
+                        }
+                    </div>
                     { for s.blocks.iter().map(render_block) }
                     { children }
                 </section>

@@ -1,4 +1,6 @@
-//! The whole article page: breadcrumb, TOC, title, byline, body, notes, disclaimer.
+//! The whole article page: breadcrumb, reader chrome, TOC, title, byline, reading
+//! time, body, notes, disclaimer. Presentational: the reader state arrives through
+//! props (see `Reader`), so the same layout renders without it.
 
 use std::rc::Rc;
 
@@ -6,7 +8,8 @@ use article::{build_toc, Article, Crumb};
 use yew::prelude::*;
 
 use super::{
-    ArticleBody, ArticleFooter, ArticleNav, Breadcrumb, Byline, Disclaimer, TableOfContents,
+    ArticleBody, ArticleFooter, ArticleNav, Breadcrumb, Byline, Disclaimer, ReadingMeta,
+    TableOfContents,
 };
 use crate::options::ViewerOptions;
 use crate::route::list_href;
@@ -16,6 +19,33 @@ use crate::route::list_href;
 pub struct ArticleViewProps {
     /// The validated article.
     pub article: Rc<Article>,
+    /// Classes for the root (theme, text size, width, elder mode).
+    #[prop_or_default]
+    pub class: Classes,
+    /// Reference to the root element.
+    #[prop_or_default]
+    pub root_ref: NodeRef,
+    /// The reader toolbar, placed after the breadcrumb.
+    #[prop_or_default]
+    pub toolbar: Html,
+    /// Placed after the main content (back to top, status messages).
+    #[prop_or_default]
+    pub after: Html,
+    /// Id of the section being read.
+    #[prop_or_default]
+    pub current_section: Option<AttrValue>,
+    /// TOC drawer open (narrow screens).
+    #[prop_or_default]
+    pub toc_open: bool,
+    /// TOC links call this with the section id instead of navigating, when set.
+    #[prop_or_default]
+    pub on_navigate: Option<Callback<AttrValue>>,
+    /// Closes the TOC drawer (its 关闭 button), when set.
+    #[prop_or_default]
+    pub on_close_toc: Option<Callback<()>>,
+    /// When set, headings get a copy-link button.
+    #[prop_or_default]
+    pub on_copy_link: Option<Callback<AttrValue>>,
 }
 
 /// Lays out one article.
@@ -38,7 +68,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     });
     let site = a.site.as_ref().map(|s| s.name.clone());
     html! {
-        <div class="article-viewer" lang={a.lang.clone()}>
+        <div class={classes!("article-viewer", props.class.clone())} lang={a.lang.clone()}
+            ref={props.root_ref.clone()}>
             <a class="skip-link" href="#av-content">{ "跳到正文" }</a>
             if let Some(site) = site {
                 <header class="site-header"><p class="site-name">{ site }</p></header>
@@ -46,9 +77,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             if !a.breadcrumb.is_empty() {
                 <Breadcrumb items={(*crumbs).clone()} />
             }
+            { props.toolbar.clone() }
             <div class="layout">
                 if opts.show_toc && !toc.entries.is_empty() {
-                    <TableOfContents toc={toc.clone()} />
+                    <TableOfContents toc={toc.clone()} current={props.current_section.clone()}
+                        open={props.toc_open} on_navigate={props.on_navigate.clone()}
+                        on_close={props.on_close_toc.clone()} />
                 }
                 <main id="av-content" class="content" tabindex="-1" part="content">
                     <article class="article">
@@ -56,13 +90,15 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                             if let Some(k) = &a.kicker {
                                 <p class="kicker">{ k }</p>
                             }
-                            <h1 class="title" part="title">{ &a.title }</h1>
+                            <h1 id="av-title" class="title" tabindex="-1" part="title">{ &a.title }</h1>
                             if let Some(s) = &a.subtitle {
                                 <p class="subtitle">{ s }</p>
                             }
                             <Byline article={a.clone()} />
+                            <ReadingMeta article={a.clone()} />
                         </header>
-                        <ArticleBody article={a.clone()} toc={toc.clone()} />
+                        <ArticleBody article={a.clone()} toc={toc.clone()}
+                            on_copy_link={props.on_copy_link.clone()} />
                         <ArticleFooter article={a.clone()} />
                         if let Some(l) = links {
                             <ArticleNav base={l.base.clone()} prev={l.prev.clone()} next={l.next.clone()} />
@@ -73,6 +109,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     }
                 </main>
             </div>
+            { props.after.clone() }
+            <div class="av-end" aria-hidden="true"></div>
         </div>
     }
 }

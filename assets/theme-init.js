@@ -1,0 +1,26 @@
+// Sets the reader's preference classes on <html> before the stylesheets paint and
+// before the wasm loads, so there is no flash of the wrong theme. Same key and
+// classes as src/state.rs (Prefs::encode / Prefs::classes). An external file, not
+// inline, so the page works under a Content-Security-Policy without 'unsafe-inline'.
+(function () {
+  var p = { size: '1', width: 'normal', theme: 'auto', elder: '0' };
+  try {
+    var raw = window.localStorage.getItem('av:prefs') || '';
+    raw.split(';').forEach(function (pair) {
+      var kv = pair.split('=');
+      if (kv.length === 2 && Object.prototype.hasOwnProperty.call(p, kv[0])) p[kv[0]] = kv[1];
+    });
+  } catch (e) {
+    // Storage unavailable (private mode, sandboxed iframe): defaults for this visit.
+  }
+  var size = Math.min(4, Math.max(0, parseInt(p.size, 10) || 0));
+  if (!/^\d+$/.test(p.size)) size = 1;
+  var themes = ['auto', 'light', 'sepia', 'dark', 'contrast'];
+  var widths = ['narrow', 'normal', 'wide'];
+  var c = document.documentElement.classList;
+  c.add('js');
+  c.add('theme-' + (themes.indexOf(p.theme) >= 0 ? p.theme : 'auto'));
+  c.add('text-' + size);
+  c.add('width-' + (widths.indexOf(p.width) >= 0 ? p.width : 'normal'));
+  if (p.elder === '1') c.add('elder');
+})();

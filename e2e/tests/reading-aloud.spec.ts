@@ -1,0 +1,154 @@
+import { test, expect, Page } from '@playwright/test';
+import { openArticle } from './reading-helpers';
+
+// Point 5: 语音朗读. Headless Chromium has no audio, so speechSynthesis is replaced
+// by a recorder before the page loads; window.__finish() ends the current utterance.
+
+async function stubSpeech(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as any;
+    w.__spoken = [];
+    w.__calls = [];
+    class Utterance {
+      text: string;
+      lang = '';
+      rate = 1;
+      voice: any = null;
+      onend: any = null;
+      constructor(text: string) {
+        this.text = text;
+      }
+    }
+    let current: any = null;
+    const synth = {
+      speak(u: any) {
+        current = u;
+        w.__spoken.push({ text: u.text, lang: u.lang, rate: u.rate, voice: u.voice && u.voice.name });
+      },
+      cancel() {
+        current = null;
+        w.__calls.push('cancel');
+      },
+      pause() {
+        w.__calls.push('pause');
+      },
+      resume() {
+        w.__calls.push('resume');
+      },
+      getVoices() {
+        return [
+          { name: 'English', lang: 'en-US' },
+          { name: 'Putonghua', lang: 'zh-CN' },
+          { name: 'Cantonese', lang: 'zh-HK' },
+        ];
+      },
+    };
+    Object.defineProperty(w, 'speechSynthesis', { value: synth, configurable: true });
+    w.SpeechSynthesisUtterance = Utterance;
+    w.__finish = () => {
+      const u = current;
+      current = null;
+      if (u && u.onend) u.onend(new Event('end'));
+    };
+  });
+}
+
+const spoken = (page: Page) => page.evaluate(() => (window as any).__spoken as { text: string; lang: string; rate: number; voice: string }[]);
+const last = async (page: Page) => (await spoken(page)).at(-1)!;
+
+test('朗读 starts at the section on screen, with a voice for the article language, highlighted and in view', async ({ page }) => {
+  await stubSpeech(page);
+  await openArticle(page);
+  await page.evaluate(() => document.getElementById('sec-2')!.scrollIntoView());
+  await page.getByRole('button', { name: '朗读', exact: true }).click();
+  await expect.poll(async () => (await last(page)).text).toBe('Part two');
+  const u = await last(page);
+  expect(u.lang).toBe('zh-CN');
+  expect(u.voice).toBe('Putonghua');
+  const reading = page.locator('.is-reading');
+  await expect(reading).toHaveCount(1);
+  await expect(reading).toHaveText('Part two');
+  await expect(reading).toBeInViewport();
+  await expect(page.getByRole('button', { name: '停止朗读' })).toBeVisible();
+});
+
+test('when a paragraph ends the next one is read and highlighted', async ({ page }) => {
+  await stubSpeech(page);
+  await openArticle(page);
+  await page.evaluate(() => document.getElementById('sec-2')!.scrollIntoView());
+  await page.getByRole('button', { name: '朗读', exact: true }).click();
+  await expect.poll(async () => (await last(page)).text).toBe('Part two');
+  await page.evaluate(() => (window as any).__finish());
+  await expect.poll(async () => (await last(page)).text).toMatch(/^Two P1 /);
+  await expect(page.locator('.is-reading')).toContainText('Two P1 ');
+  await expect(page.locator('.is-reading')).toBeInViewport();
+});
+
+test('下一段 and 上一段 move by one paragraph', async ({ page }) => {
+  await stubSpeech(page);
+  await openArticle(page);
+  await page.getByRole('button', { name: '朗读', exact: true }).click();
+  const controls = page.getByRole('group', { name: '语音朗读' });
+  await expect.poll(async () => (await last(page)).text).toMatch(/^Lead P1 /);
+  await controls.getByRole('button', { name: '下一段' }).click();
+  await expect.poll(async () => (await last(page)).text).toMatch(/^Lead P2 /);
+  await controls.getByRole('button', { name: '下一段' }).click();
+  await expect.poll(async () => (await last(page)).text).toBe('Part one');
+  await controls.getByRole('button', { name: '上一段' }).click();
+  await expect.poll(async () => (await last(page)).text).toMatch(/^Lead P2 /);
+  await expect(page.locator('.is-reading')).toContainText('Lead P2 ');
+});
+
+test('暂停 pauses and 继续 resumes', async ({ page }) => {
+  await stubSpeech(page);
+  await openArticle(page);
+  await page.getByRole('button', { name: '朗读', exact: true }).click();
+  const controls = page.getByRole('group', { name: '语音朗读' });
+  await controls.getByRole('button', { name: '暂停' }).click();
+  await expect(controls.getByRole('button', { name: '继续' })).toBeVisible();
+  await controls.getByRole('button', { name: '继续' }).click();
+  await expect(controls.getByRole('button', { name: '暂停' })).toBeVisible();
+  const calls = await page.evaluate(() => (window as any).__calls as string[]);
+  expect(calls.filter((c) => c !== 'cancel')).toEqual(['pause', 'resume']);
+});
+
+test('语速 changes the speaking rate', async ({ page }) => {
+  await stubSpeech(page);
+  await openArticle(page);
+  await page.getByRole('button', { name: '朗读', exact: true }).click();
+  await expect.poll(async () => (await last(page)).rate).toBe(1);
+  await page.getByRole('combobox', { name: '语速' }).selectOption('1.5 倍');
+  await expect.poll(async () => (await last(page)).rate).toBe(1.5);
+  expect((await last(page)).text).toMatch(/^Lead P1 /);
+});
+
+test('停止朗读 stops the voice and removes the highlight', async ({ page }) => {
+  await stubSpeech(page);
+  await openArticle(page);
+  await page.getByRole('button', { name: '朗读', exact: true }).click();
+  await expect(page.locator('.is-reading')).toHaveCount(1);
+  await page.getByRole('button', { name: '停止朗读' }).click();
+  await expect(page.locator('.is-reading')).toHaveCount(0);
+  await expect(page.getByRole('group', { name: '语音朗读' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '朗读', exact: true })).toBeFocused();
+  const calls = await page.evaluate(() => (window as any).__calls as string[]);
+  expect(calls.at(-1)).toBe('cancel');
+});
+
+test('an English article gets an English voice', async ({ page }) => {
+  await stubSpeech(page);
+  const { longArticle } = await import('./reading-helpers');
+  await openArticle(page, longArticle('en-GB'));
+  await page.getByRole('button', { name: '朗读', exact: true }).click();
+  await expect.poll(async () => (await last(page)).voice).toBe('English');
+  expect((await last(page)).lang).toBe('en-GB');
+});
+
+test('without speechSynthesis there is no read-aloud control', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
+  });
+  await openArticle(page);
+  await expect(page.getByRole('button', { name: '分享' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /朗读/ })).toHaveCount(0);
+});

@@ -1,0 +1,7 @@
+//! Hooks of the reader: preferences with storage, scroll-spy, reading progress.
+
+mod use_prefs;
+mod use_scroll_spy;
+
+pub use use_prefs::use_prefs;
+pub use use_scroll_spy::{use_scroll_spy, ScrollSpy};
