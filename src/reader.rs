@@ -65,8 +65,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             });
         })
     };
-    let on_copy_link =
-        copy.reform(|id: AttrValue| (format!("{}#{id}", page_base()), "已复制本节链接"));
+    let on_copy_link = copy.reform(|id: AttrValue| (section_link(&id), "已复制本节链接"));
     let on_copy_page = copy.reform(|()| (page_href(), "已复制文章链接"));
     let on_print = Callback::from(|()| {
         if let Some(w) = web_sys::window() {
@@ -227,6 +226,18 @@ fn is_typing(target: Option<web_sys::EventTarget>) -> bool {
         ),
         _ => false,
     }
+}
+
+/// A link to section `id` of this page, keeping the article route if there is one.
+fn section_link(id: &str) -> String {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    format!(
+        "{}{}",
+        page_base(),
+        crate::route::hash_for_section(&hash, Some(id))
+    )
 }
 
 /// The page URL without its hash.

@@ -55,6 +55,28 @@ pub fn article_href(base: &str, id: &str, section: Option<&str>) -> String {
     }
 }
 
+/// The section a hash names: `#sec-3` or `#/a/<id>/sec-3` give `sec-3`.
+pub fn section_in_hash(hash: &str) -> Option<String> {
+    match parse(hash) {
+        Some(Route::Article { section, .. }) => section,
+        Some(Route::List { .. }) => None,
+        None => {
+            let id = hash.strip_prefix('#').unwrap_or(hash);
+            (!id.is_empty()).then(|| id.to_owned())
+        }
+    }
+}
+
+/// The hash that names `section` while keeping the article route the page is on:
+/// under `#/a/<id>…` it is `#/a/<id>/<section>` (or `#/a/<id>` for none), else
+/// `#<section>` (or empty).
+pub fn hash_for_section(current_hash: &str, section: Option<&str>) -> String {
+    match parse(current_hash) {
+        Some(Route::Article { id, .. }) => article_href("", &id, section),
+        _ => section.map(|s| format!("#{s}")).unwrap_or_default(),
+    }
+}
+
 /// `{base}#/list/<column>`, or `{base}#/list` for every column.
 pub fn list_href(base: &str, section: Option<&str>) -> String {
     match section {
@@ -167,5 +189,21 @@ mod tests {
             list_href("https://v.cn/", Some("工作动态")),
             "https://v.cn/#/list/工作动态"
         );
+    }
+
+    #[test]
+    fn section_hashes_keep_the_route() {
+        assert_eq!(section_in_hash("#sec-3").as_deref(), Some("sec-3"));
+        assert_eq!(section_in_hash("#/a/x/sec-3").as_deref(), Some("sec-3"));
+        assert_eq!(section_in_hash("#/a/x"), None);
+        assert_eq!(section_in_hash("#/list"), None);
+        assert_eq!(section_in_hash(""), None);
+        assert_eq!(
+            hash_for_section("#/a/x/sec-1", Some("sec-4")),
+            "#/a/x/sec-4"
+        );
+        assert_eq!(hash_for_section("#/a/x/sec-1", None), "#/a/x");
+        assert_eq!(hash_for_section("#sec-1", Some("sec-2")), "#sec-2");
+        assert_eq!(hash_for_section("", None), "");
     }
 }

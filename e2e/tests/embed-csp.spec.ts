@@ -29,7 +29,7 @@ test('the demo portal mounts its viewers with zero CSP violations', async ({ pag
   for (const id of ['#viewer-a', '#viewer-b', '#viewer-c']) {
     await expect(page.locator(id).getByRole('heading', { level: 1 })).toBeVisible();
   }
-  await expect(page.locator('#viewer-a').getByRole('main').getByRole('paragraph').nth(1)).toHaveCSS('text-indent', '36px');
+  await expect(page.locator('#viewer-a').locator('.article-body').getByRole('paragraph').first()).toHaveCSS('text-indent', '36px');
   expect(violations).toEqual([]);
 });
 

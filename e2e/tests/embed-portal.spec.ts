@@ -16,7 +16,7 @@ function parts(scope: Locator | Page) {
   return {
     title: scope.getByRole('heading', { level: 1 }),
     section: scope.getByRole('main').getByRole('heading', { level: 2 }).first(),
-    paragraph: scope.getByRole('main').getByRole('paragraph').nth(1),
+    paragraph: scope.locator('.article-body').getByRole('paragraph').first(),
     crumbs: scope.getByRole('navigation', { name: '当前位置' }),
   };
 }

@@ -14,6 +14,8 @@ use web_sys::{
 };
 use yew::prelude::*;
 
+use crate::route;
+
 /// What [`use_scroll_spy`] returns.
 #[derive(Clone, PartialEq)]
 pub struct ScrollSpy {
@@ -77,16 +79,22 @@ fn replace_hash(id: Option<&str>, ids: &[String]) {
     };
     let loc = window.location();
     let hash = loc.hash().unwrap_or_default();
-    let current = hash.trim_start_matches('#');
+    let current = route::section_in_hash(&hash);
     let base = format!(
         "{}{}",
         loc.pathname().unwrap_or_default(),
         loc.search().unwrap_or_default()
     );
+    // Under an article route (`#/a/<id>`) the section goes after the route, so the
+    // route survives; on the plain page it is the whole hash.
     let url = match id {
-        Some(id) if id != current => format!("{base}#{id}"),
+        Some(id) if current.as_deref() != Some(id) => {
+            format!("{base}{}", route::hash_for_section(&hash, Some(id)))
+        }
         // Only drop a hash that names one of our sections.
-        None if !current.is_empty() && ids.iter().any(|i| i == current) => base,
+        None if current.is_some_and(|c| ids.contains(&c)) => {
+            format!("{base}{}", route::hash_for_section(&hash, None))
+        }
         _ => return,
     };
     if let Ok(history) = window.history() {
@@ -190,7 +198,8 @@ fn start(
         let hash = web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default();
-        s.pinned = ids.iter().position(|i| *i == hash.trim_start_matches('#'));
+        let landed = route::section_in_hash(&hash);
+        s.pinned = ids.iter().position(|i| Some(i) == landed.as_ref());
         s.arriving = s.pinned.is_some();
     }
 
