@@ -40,7 +40,9 @@ impl fmt::Display for FetchError {
                 }
                 Ok(())
             }
-            FetchError::Load(LoadError::Invalid(_)) => f.write_str("文章内容未通过校验"),
+            FetchError::Load(LoadError::Invalid(issues)) => {
+                write!(f, "文章内容未通过校验\u{ff0c}共 {} 处问题", issues.len())
+            }
             FetchError::Load(LoadError::TooNew { found }) => write!(
                 f,
                 "文章格式版本 {found} 比本阅读器支持的版本 ({}) 新,请更新阅读器",

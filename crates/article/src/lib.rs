@@ -9,6 +9,7 @@ mod import;
 mod load;
 mod model;
 mod reading_time;
+mod shape;
 mod toc;
 mod url;
 mod validate;

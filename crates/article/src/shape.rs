@@ -1,0 +1,456 @@
+//! Type checking of a parsed JSON document against the article shape, collecting
+//! every mistake with its JSON pointer.
+//!
+//! serde stops at the first type error, so the document is first read into a
+//! [`serde_json::Value`] and walked here against a table of the expected shape
+//! (kept in step with `model.rs`; the fixture and fuzz tests check that a document
+//! this walk accepts always deserializes). Each value of the wrong type is reported
+//! and then *repaired* (an optional field removed, a required one replaced by a
+//! placeholder of the right type) so that typed deserialization and the meaning checks
+//! can still run: a file with type and meaning mistakes gets all of them reported.
+//! Meaning problems at or under a repaired path are dropped by the caller, since they
+//! would only describe the placeholder.
+//!
+//! Unknown fields are mistakes (usually a typo such as `titel`), except names that
+//! start with `_`, which are extensions as in JSON Feed 1.1.
+
+use serde_json::{Map, Value};
+
+use crate::validate::Issue;
+
+/// The expected type of a value.
+#[derive(Clone, Copy)]
+enum Ty {
+    Str,
+    U32,
+    Bool,
+    /// A string or a list of spans.
+    Inline,
+    /// A string or an object `{text, emphasis?, strong?, href?}`.
+    Span,
+    /// An object tagged by `type`.
+    Block,
+    /// A section (recursive, so not a plain `Obj`).
+    Section,
+    Obj(&'static [Field]),
+    Arr(&'static Ty),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Need {
+    /// Must be present.
+    Required,
+    /// May be absent or `null` (`Option<T>`).
+    Optional,
+    /// May be absent, not `null` (`#[serde(default)]`).
+    Defaulted,
+}
+
+struct Field {
+    name: &'static str,
+    ty: Ty,
+    need: Need,
+}
+
+const fn req(name: &'static str, ty: Ty) -> Field {
+    Field {
+        name,
+        ty,
+        need: Need::Required,
+    }
+}
+
+const fn opt(name: &'static str, ty: Ty) -> Field {
+    Field {
+        name,
+        ty,
+        need: Need::Optional,
+    }
+}
+
+const fn def(name: &'static str, ty: Ty) -> Field {
+    Field {
+        name,
+        ty,
+        need: Need::Defaulted,
+    }
+}
+
+const NAME_URL: &[Field] = &[req("name", Ty::Str), opt("url", Ty::Str)];
+
+const AUTHOR: &[Field] = &[
+    req("name", Ty::Str),
+    opt("role", Ty::Str),
+    opt("affiliation", Ty::Str),
+    opt("url", Ty::Str),
+];
+
+const ARTICLE: &[Field] = &[
+    req("schemaVersion", Ty::U32),
+    req("id", Ty::Str),
+    opt("url", Ty::Str),
+    def("lang", Ty::Str),
+    opt("site", Ty::Obj(NAME_URL)),
+    def("breadcrumb", Ty::Arr(&Ty::Obj(NAME_URL))),
+    opt("section", Ty::Str),
+    opt("kicker", Ty::Str),
+    req("title", Ty::Str),
+    opt("subtitle", Ty::Str),
+    opt("published", Ty::Str),
+    opt("modified", Ty::Str),
+    def("authors", Ty::Arr(&Ty::Obj(AUTHOR))),
+    opt("source", Ty::Obj(NAME_URL)),
+    opt("editor", Ty::Str),
+    opt("summary", Ty::Str),
+    def("keywords", Ty::Arr(&Ty::Str)),
+    def("lead", Ty::Arr(&Ty::Block)),
+    def("sections", Ty::Arr(&Ty::Section)),
+    opt("sourceNote", Ty::Str),
+    opt("authorNote", Ty::Str),
+    opt("originalUrl", Ty::Str),
+    opt("disclaimer", Ty::Str),
+];
+
+const SECTION: &[Field] = &[
+    opt("id", Ty::Str),
+    req("heading", Ty::Str),
+    def("blocks", Ty::Arr(&Ty::Block)),
+    def("sections", Ty::Arr(&Ty::Section)),
+];
+
+const SPAN: &[Field] = &[
+    req("text", Ty::Str),
+    def("emphasis", Ty::Bool),
+    def("strong", Ty::Bool),
+    opt("href", Ty::Str),
+];
+
+/// Block types and their fields (besides `type`).
+const BLOCKS: &[(&str, &[Field])] = &[
+    ("paragraph", &[req("text", Ty::Inline)]),
+    ("subheading", &[req("text", Ty::Str)]),
+    (
+        "list",
+        &[def("ordered", Ty::Bool), req("items", Ty::Arr(&Ty::Inline))],
+    ),
+    ("quote", &[req("text", Ty::Inline), opt("cite", Ty::Str)]),
+    (
+        "figure",
+        &[
+            req("src", Ty::Str),
+            req("alt", Ty::Str),
+            opt("caption", Ty::Inline),
+            opt("width", Ty::U32),
+            opt("height", Ty::U32),
+        ],
+    ),
+    ("footnote", &[opt("id", Ty::Str), req("text", Ty::Inline)]),
+];
+
+const BLOCK_TYPES: &str = "paragraph, subheading, list, quote, figure or footnote";
+
+/// Checks `doc` against the article shape, repairing it in place so that it
+/// deserializes. Returns the type problems, in document order.
+pub(crate) fn check_article(doc: &mut Value) -> Vec<Issue> {
+    let mut c = Checker {
+        issues: Vec::new(),
+        path: String::new(),
+    };
+    if !c.value(Ty::Obj(ARTICLE), doc) {
+        *doc = placeholder(Ty::Obj(ARTICLE));
+    }
+    c.issues
+}
+
+/// True when `path` is `prefix` or lies under it.
+pub(crate) fn is_under(path: &str, prefix: &str) -> bool {
+    path.strip_prefix(prefix)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+struct Checker {
+    issues: Vec<Issue>,
+    /// JSON pointer of the value being checked.
+    path: String,
+}
+
+impl Checker {
+    fn push(&mut self, message: String) {
+        self.issues.push(Issue {
+            path: self.path.clone(),
+            message,
+        });
+    }
+
+    /// Checks `v` against `ty`. Returns false when `v` itself has the wrong type
+    /// (already reported); the caller then removes or replaces it. Mistakes inside
+    /// `v` are reported and repaired here.
+    fn value(&mut self, ty: Ty, v: &mut Value) -> bool {
+        let ok = match (ty, &mut *v) {
+            (Ty::Str, Value::String(_)) | (Ty::Bool, Value::Bool(_)) => true,
+            (Ty::U32, Value::Number(n)) => n.as_u64().is_some_and(|n| n <= u64::from(u32::MAX)),
+            (Ty::Inline, Value::String(_)) | (Ty::Span, Value::String(_)) => true,
+            (Ty::Inline, Value::Array(items)) => {
+                self.array(Ty::Span, items);
+                true
+            }
+            (Ty::Span, Value::Object(map)) => {
+                self.object(SPAN, map);
+                true
+            }
+            (Ty::Block, Value::Object(map)) => {
+                self.block(map);
+                true
+            }
+            (Ty::Section, Value::Object(map)) => {
+                self.object(SECTION, map);
+                true
+            }
+            (Ty::Obj(fields), Value::Object(map)) => {
+                self.object(fields, map);
+                true
+            }
+            (Ty::Arr(item), Value::Array(items)) => {
+                self.array(*item, items);
+                true
+            }
+            _ => false,
+        };
+        if !ok {
+            self.push(format!("expected {}, found {}", expected(ty), found(v)));
+        }
+        ok
+    }
+
+    fn array(&mut self, item: Ty, items: &mut [Value]) {
+        let len = self.path.len();
+        for (i, v) in items.iter_mut().enumerate() {
+            self.path.push('/');
+            self.path.push_str(&i.to_string());
+            if !self.value(item, v) {
+                *v = placeholder(item);
+            }
+            self.path.truncate(len);
+        }
+    }
+
+    fn object(&mut self, fields: &[Field], map: &mut Map<String, Value>) {
+        let len = self.path.len();
+        for f in fields {
+            self.path.push('/');
+            self.path.push_str(f.name);
+            match map.get_mut(f.name) {
+                None => {
+                    if f.need == Need::Required {
+                        self.push(format!("missing required field \"{}\"", f.name));
+                        map.insert(f.name.to_owned(), placeholder(f.ty));
+                    }
+                }
+                Some(Value::Null) if f.need == Need::Optional => {}
+                Some(v) => {
+                    if !self.value(f.ty, v) {
+                        if f.need == Need::Required {
+                            *v = placeholder(f.ty);
+                        } else {
+                            map.remove(f.name);
+                        }
+                    }
+                }
+            }
+            self.path.truncate(len);
+        }
+        self.unknown_fields(map, |k| fields.iter().any(|f| f.name == k));
+    }
+
+    fn block(&mut self, map: &mut Map<String, Value>) {
+        let len = self.path.len();
+        self.path.push_str("/type");
+        let fields = match map.get("type") {
+            None => {
+                self.push(format!("missing required field \"type\" ({BLOCK_TYPES})"));
+                None
+            }
+            Some(Value::String(t)) => match BLOCKS.iter().find(|(name, _)| name == t) {
+                Some((_, fields)) => Some(*fields),
+                None => {
+                    self.push(format!(
+                        "unknown block type \"{}\" (expected {BLOCK_TYPES})",
+                        excerpt(t)
+                    ));
+                    None
+                }
+            },
+            Some(other) => {
+                self.push(format!(
+                    "expected the block type ({BLOCK_TYPES}), found {}",
+                    found(other)
+                ));
+                None
+            }
+        };
+        self.path.truncate(len);
+        match fields {
+            Some(fields) => {
+                self.object(fields, map);
+            }
+            None => {
+                // Without a known type the other fields cannot be checked: stand in
+                // a paragraph so the rest of the document is still checked.
+                *map = match placeholder(Ty::Block) {
+                    Value::Object(m) => m,
+                    _ => Map::new(),
+                };
+            }
+        }
+    }
+
+    fn unknown_fields(&mut self, map: &mut Map<String, Value>, known: impl Fn(&str) -> bool) {
+        let unknown: Vec<String> = map
+            .keys()
+            .filter(|k| *k != "type" && !k.starts_with('_') && !known(k))
+            .cloned()
+            .collect();
+        let len = self.path.len();
+        for k in unknown {
+            self.path.push('/');
+            push_escaped(&mut self.path, &k);
+            self.push(format!(
+                "unknown field \"{}\" (extension fields must start with \"_\")",
+                excerpt(&k)
+            ));
+            self.path.truncate(len);
+            map.remove(&k);
+        }
+    }
+}
+
+/// RFC 6901 escaping of one reference token.
+fn push_escaped(path: &mut String, key: &str) {
+    for c in key.chars() {
+        match c {
+            '~' => path.push_str("~0"),
+            '/' => path.push_str("~1"),
+            c => path.push(c),
+        }
+    }
+}
+
+/// A value of type `ty` that passes the check; its content never reaches a reader.
+fn placeholder(ty: Ty) -> Value {
+    match ty {
+        Ty::Str | Ty::Inline | Ty::Span => Value::String("x".to_owned()),
+        Ty::U32 => Value::from(1u32),
+        Ty::Bool => Value::Bool(false),
+        Ty::Arr(_) => Value::Array(Vec::new()),
+        Ty::Block => serde_json::json!({"type": "paragraph", "text": "x"}),
+        Ty::Section => serde_json::json!({"heading": "x"}),
+        Ty::Obj(fields) => Value::Object(
+            fields
+                .iter()
+                .filter(|f| f.need == Need::Required)
+                .map(|f| (f.name.to_owned(), placeholder(f.ty)))
+                .collect(),
+        ),
+    }
+}
+
+fn expected(ty: Ty) -> &'static str {
+    match ty {
+        Ty::Str => "a string",
+        Ty::U32 => "a whole number from 0 to 4294967295",
+        Ty::Bool => "true or false",
+        Ty::Inline => "text (a string or a list of spans)",
+        Ty::Span => "a span (a string or an object with \"text\")",
+        Ty::Block => "a block (an object with \"type\")",
+        Ty::Section => "a section (an object with \"heading\")",
+        Ty::Obj(_) => "an object",
+        Ty::Arr(_) => "a list",
+    }
+}
+
+fn found(v: &Value) -> String {
+    match v {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => format!("the string \"{}\"", excerpt(s)),
+        Value::Array(_) => "a list".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+    }
+}
+
+/// At most 40 characters of `s`, for messages.
+fn excerpt(s: &str) -> String {
+    match s.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(json: &str) -> (Vec<String>, Value) {
+        let mut v: Value = serde_json::from_str(json).unwrap();
+        let issues = check_article(&mut v);
+        (issues.iter().map(ToString::to_string).collect(), v)
+    }
+
+    #[test]
+    fn clean_document_has_no_issues_and_is_untouched() {
+        let json = r#"{"schemaVersion":1,"id":"a","title":"t","site":null,
+            "sections":[{"heading":"h","blocks":[{"type":"figure","src":"a.png","alt":"a","width":3},
+            {"type":"paragraph","text":["a",{"text":"b","strong":true}]}]}],"_ext":{"any":1}}"#;
+        let (issues, v) = check(json);
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(v, serde_json::from_str::<Value>(json).unwrap());
+    }
+
+    #[test]
+    fn every_type_error_is_reported_and_repaired() {
+        let (issues, v) = check(
+            r#"{"schemaVersion":"1","title":5,"lang":null,"authors":[{"name":"a"},"b",{"role":"r"}],
+            "keywords":"k","titel":"t","a/b~":1,
+            "sections":[{"heading":"h","blocks":[{"type":"image","src":"x"},{"text":"t"},
+            {"type":"figure","src":"a","alt":"b","width":-3},{"type":"paragraph","text":[1]}],
+            "sections":[{"heading":["x"]}]}]}"#,
+        );
+        assert_eq!(
+            issues,
+            [
+                "/schemaVersion: expected a whole number from 0 to 4294967295, found the string \"1\"",
+                "/id: missing required field \"id\"",
+                "/lang: expected a string, found null",
+                "/title: expected a string, found the number 5",
+                "/authors/1: expected an object, found the string \"b\"",
+                "/authors/2/name: missing required field \"name\"",
+                "/keywords: expected a list, found the string \"k\"",
+                "/sections/0/blocks/0/type: unknown block type \"image\" (expected paragraph, subheading, list, quote, figure or footnote)",
+                "/sections/0/blocks/1/type: missing required field \"type\" (paragraph, subheading, list, quote, figure or footnote)",
+                "/sections/0/blocks/2/width: expected a whole number from 0 to 4294967295, found the number -3",
+                "/sections/0/blocks/3/text/0: expected a span (a string or an object with \"text\"), found the number 1",
+                "/sections/0/sections/0/heading: expected a string, found a list",
+                "/a~1b~0: unknown field \"a/b~\" (extension fields must start with \"_\")",
+                "/titel: unknown field \"titel\" (extension fields must start with \"_\")",
+            ]
+        );
+        let a: crate::Article = serde_json::from_value(v).expect("repaired document deserializes");
+        assert_eq!(a.authors.len(), 3);
+    }
+
+    #[test]
+    fn root_must_be_an_object() {
+        let (issues, v) = check("[1]");
+        assert_eq!(issues, ["/: expected an object, found a list"]);
+        assert!(serde_json::from_value::<crate::Article>(v).is_ok());
+    }
+
+    #[test]
+    fn under() {
+        assert!(is_under("/a/b", "/a"));
+        assert!(is_under("/a", "/a"));
+        assert!(!is_under("/ab", "/a"));
+        assert!(is_under("/x", ""));
+    }
+}
