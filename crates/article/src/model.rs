@@ -14,6 +14,7 @@ fn default_lang() -> String {
 
 /// One article, as served to the viewer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Article {
     /// Format version; a file newer than [`SCHEMA_VERSION`] is refused by validation.
@@ -86,6 +87,7 @@ pub struct Article {
 
 /// The publishing site.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Site {
     /// Display name, e.g. 政讯通中心.
     pub name: String,
@@ -96,6 +98,7 @@ pub struct Site {
 
 /// One breadcrumb step.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Crumb {
     /// Display name.
     pub name: String,
@@ -106,6 +109,7 @@ pub struct Crumb {
 
 /// An author.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Author {
     /// Name as printed; 佚名 for an anonymous author.
     pub name: String,
@@ -122,6 +126,7 @@ pub struct Author {
 
 /// The source (来源) of an article.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Source {
     /// Display name, e.g. 甘肃人大网.
     pub name: String,
@@ -132,6 +137,7 @@ pub struct Source {
 
 /// A section of the body, with optional nested subsections.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Section {
     /// Stable ASCII anchor; generated as `sec-1`, `sec-1-2` when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -148,6 +154,7 @@ pub struct Section {
 
 /// A block of body content, tagged by `type`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum Block {
     /// A paragraph.
@@ -204,6 +211,7 @@ pub enum Block {
 
 /// Inline content: plain text, or a list of spans.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum Inline {
     /// Plain text.
@@ -214,6 +222,7 @@ pub enum Inline {
 
 /// A run of inline text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum Span {
     /// Plain text.
