@@ -60,6 +60,10 @@ const SENTENCE_END: [char; 14] = [
     '\u{3002}', '\u{2026}', '.', '!', '?', ';', ':', ',', '\u{ff01}', '\u{ff1f}', '\u{ff1b}',
     '\u{ff1a}', '\u{ff0c}', '\u{3001}',
 ];
+/// Closing quotes and brackets, looked through when checking how a line ends.
+const CLOSERS: [char; 9] = [
+    '\u{201d}', '\u{2019}', '"', '\'', ')', '\u{ff09}', '\u{300b}', '\u{300d}', '\u{300f}',
+];
 /// How far into the page the meta line(s) may start.
 const HEADER_WINDOW: usize = 15;
 
@@ -646,13 +650,13 @@ fn parse_authors(value: &str, english: bool) -> Vec<Author> {
 /// `2024-05-19`, `2024-05-19 16:37`, `2023年02月03日`, `2023/2/3`, `2023.2.3` → ISO
 /// 8601 (a time without an offset is Asia/Shanghai, `+08:00`).
 fn normalize_date(s: &str) -> Option<String> {
-    let mut nums = [0u32; 5];
+    let mut nums = [0u32; 6];
     let mut n = 0;
     for part in s
         .split(|c: char| !c.is_ascii_digit())
         .filter(|p| !p.is_empty())
     {
-        if n == 5 {
+        if n == 6 {
             break;
         }
         nums[n] = if part.len() <= 4 {
@@ -665,13 +669,14 @@ fn normalize_date(s: &str) -> Option<String> {
     if n < 3 {
         return None;
     }
-    let [y, m, d, h, mi] = nums;
+    let [y, m, d, h, mi, sec] = nums;
     if !(1900..=2999).contains(&y) {
         return None;
     }
     let date = format!("{y:04}-{m:02}-{d:02}");
     let iso = if n >= 5 && h < 24 && mi < 60 {
-        format!("{date}T{h:02}:{mi:02}:00+08:00")
+        let sec = if n == 6 && sec < 60 { sec } else { 0 };
+        format!("{date}T{h:02}:{mi:02}:{sec:02}+08:00")
     } else {
         date
     };
@@ -815,8 +820,12 @@ fn apply_trailer(article: &mut Article, lines: &[Line<'_>], english: bool) {
                 }
             }
             Trailer::Editor => {
+                // `责任编辑:张三 审核:李四`: the name ends at the first space (in
+                // Chinese; English names have spaces of their own).
                 let name = value
-                    .split(['|', '\u{ff5c}', ' ', '\u{3000}'])
+                    .split(|c: char| {
+                        matches!(c, '|' | '\u{ff5c}' | '\u{3000}') || (c == ' ' && !english)
+                    })
                     .next()
                     .map(trim)
                     .unwrap_or("");
@@ -983,7 +992,9 @@ fn marker(line: &str) -> Option<(Kind, usize)> {
 fn looks_like_heading(line: &str, english: bool) -> bool {
     let n = line.chars().count();
     let max = if english { 90 } else { 40 };
-    (2..=max).contains(&n) && !line.ends_with(SENTENCE_END) && !is_bullet(line)
+    // Look through closing quotes and brackets: `…说:“…。”` ends a sentence.
+    let end = line.trim_end_matches(CLOSERS);
+    (2..=max).contains(&n) && !end.ends_with(SENTENCE_END) && !is_bullet(line)
 }
 
 fn is_bullet(line: &str) -> bool {
@@ -1016,6 +1027,8 @@ enum Item<'a> {
     Para(&'a str),
     Entry(bool, &'a str),
     Footnote(&'a str, &'a str),
+    /// A numbered paragraph: a list entry when its neighbours are numbered alike.
+    Numbered(Kind, &'a str),
 }
 
 fn classify<'a>(article: &mut Article, body: &[Line<'a>], english: bool) -> Vec<Item<'a>> {
@@ -1070,7 +1083,7 @@ fn classify<'a>(article: &mut Article, body: &[Line<'a>], english: bool) -> Vec<
                     continue;
                 }
             }
-            items.push(Item::Para(t));
+            items.push(Item::Numbered(kind, t));
             continue;
         }
         let next_is_text = body
@@ -1104,6 +1117,29 @@ fn classify<'a>(article: &mut Article, body: &[Line<'a>], english: bool) -> Vec<
                         None => Item::Para(""),
                     };
                 }
+            }
+        }
+        k = end;
+    }
+    // Numbered paragraphs in a run of two or more of one kind are a list.
+    let mut k = 0;
+    while k < items.len() {
+        let Item::Numbered(kind, _) = items[k] else {
+            k += 1;
+            continue;
+        };
+        let mut end = k + 1;
+        while matches!(items.get(end), Some(Item::Numbered(k2, _)) if *k2 == kind) {
+            end += 1;
+        }
+        let in_list = end - k >= 2;
+        for item in &mut items[k..end] {
+            if let Item::Numbered(_, text) = *item {
+                *item = if in_list {
+                    Item::Entry(true, text)
+                } else {
+                    Item::Para(text)
+                };
             }
         }
         k = end;
@@ -1215,7 +1251,7 @@ fn build_body(article: &mut Article, body: &[Line<'_>], english: bool) {
                     sections: Vec::new(),
                 });
             }
-            Item::Para(text) => {
+            Item::Para(text) | Item::Numbered(_, text) => {
                 if !text.is_empty() {
                     target(article, &mut stack).push(Block::paragraph(text));
                 }
