@@ -433,6 +433,7 @@ mod properties {
             any::<f64>()
                 .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
             "[a-z:/ ]{0,12}".prop_map(Value::String),
+            "[&#;:a-z0-9\u{4e00}-\u{4e20}\u{1ee42}]{0,12}".prop_map(Value::String),
             Just(Value::String(String::new())),
             Just(Value::String("javascript:x".into())),
         ];
