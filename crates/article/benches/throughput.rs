@@ -23,8 +23,8 @@ fn page(target: usize) -> String {
             "{}\u{3001}第{chapter}部分的标题\n",
             cn[chapter % 10]
         ));
-        for sub in 0..3 {
-            s.push_str(&format!("\u{ff08}{}\u{ff09}小节标题\n", cn[sub]));
+        for sub in &cn[..3] {
+            s.push_str(&format!("\u{ff08}{sub}\u{ff09}小节标题\n"));
             for _ in 0..3 {
                 s.push_str(para);
                 s.push('\n');
@@ -71,6 +71,17 @@ fn main() {
         measure("import", text.len(), runs, || {
             black_box(article::from_plain_text(black_box(&text)).ok());
         });
+        if std::env::var_os("BENCH_STAGES").is_some() {
+            measure("value", json.len(), runs, || {
+                black_box(serde_json::from_slice::<serde_json::Value>(black_box(&json)).ok());
+            });
+            measure("typed", json.len(), runs, || {
+                black_box(serde_json::from_slice::<article::Article>(black_box(&json)).ok());
+            });
+            measure("meaning", json.len(), runs, || {
+                black_box(article::validate(black_box(&article)));
+            });
+        }
         measure("validate", json.len(), runs, || {
             black_box(article::parse_article(black_box(&json)).ok());
         });

@@ -48,6 +48,21 @@ pub fn parse_article(bytes: &[u8]) -> Result<Article, LoadError> {
     let text = std::str::from_utf8(bytes).map_err(|e| LoadError::Utf8 {
         offset: e.valid_up_to(),
     })?;
+    // Fast path: a well-formed document deserializes straight into the (strict)
+    // types. Anything else takes the slow path, which finds every problem.
+    if let Ok(article) = serde_json::from_str::<Article>(text) {
+        if u64::from(article.schema_version) > u64::from(SCHEMA_VERSION) {
+            return Err(LoadError::TooNew {
+                found: article.schema_version.into(),
+            });
+        }
+        let issues = validate(&article);
+        return if issues.is_empty() {
+            Ok(article)
+        } else {
+            Err(LoadError::Invalid(issues))
+        };
+    }
     let mut doc: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
         line: e.line(),
         column: e.column(),
@@ -144,6 +159,26 @@ mod tests {
         assert_eq!(
             problems(r#"{"schemaVersion": 1, "id": "a", "title": ""}"#),
             ["/title: title must not be empty"]
+        );
+    }
+
+    #[test]
+    fn extensions_load_and_unknown_fields_are_reported() {
+        let a = parse_article(
+            br#"{"schemaVersion": 1, "id": "a", "title": "t", "_x": [1],
+                "lead": [{"type": "paragraph", "text": [{"text": "s", "_y": 2}], "_z": 3}]}"#,
+        )
+        .expect("extension fields are allowed anywhere");
+        assert_eq!(a.lead.len(), 1);
+        assert_eq!(
+            problems(
+                r#"{"schemaVersion": 1, "id": "a", "title": "t", "sumary": "s",
+                "lead": [{"type": "figure", "src": "a.png", "alt": "a", "capton": "c"}]}"#
+            ),
+            [
+                "/lead/0/capton: unknown field \"capton\" (extension fields must start with \"_\")",
+                "/sumary: unknown field \"sumary\" (extension fields must start with \"_\")",
+            ]
         );
     }
 

@@ -19,7 +19,7 @@ pub fn json_schema() -> Value {
 fn close_objects(v: &mut Value) {
     match v {
         Value::Object(map) => {
-            if map.contains_key("properties") && !map.contains_key("additionalProperties") {
+            if map.contains_key("properties") {
                 map.insert(
                     "patternProperties".to_owned(),
                     serde_json::json!({ "^_": {} }),

@@ -235,6 +235,11 @@ impl Checker {
     }
 
     fn object(&mut self, fields: &[Field], map: &mut Map<String, Value>) {
+        self.fields(fields, map, false);
+    }
+
+    /// `tagged`: the object is a block, whose `type` has been checked already.
+    fn fields(&mut self, fields: &[Field], map: &mut Map<String, Value>, tagged: bool) {
         let len = self.path.len();
         for f in fields {
             self.path.push('/');
@@ -259,7 +264,9 @@ impl Checker {
             }
             self.path.truncate(len);
         }
-        self.unknown_fields(map, |k| fields.iter().any(|f| f.name == k));
+        self.unknown_fields(map, |k| {
+            (tagged && k == "type") || fields.iter().any(|f| f.name == k)
+        });
     }
 
     fn block(&mut self, map: &mut Map<String, Value>) {
@@ -290,9 +297,7 @@ impl Checker {
         };
         self.path.truncate(len);
         match fields {
-            Some(fields) => {
-                self.object(fields, map);
-            }
+            Some(fields) => self.fields(fields, map, true),
             None => {
                 // Without a known type the other fields cannot be checked: stand in
                 // a paragraph so the rest of the document is still checked.
@@ -304,12 +309,11 @@ impl Checker {
         }
     }
 
+    /// Reports unknown fields and removes them, extensions (`_…`) too: the typed
+    /// model denies unknown fields, so that its fast path never ignores a typo.
     fn unknown_fields(&mut self, map: &mut Map<String, Value>, known: impl Fn(&str) -> bool) {
-        let unknown: Vec<String> = map
-            .keys()
-            .filter(|k| *k != "type" && !k.starts_with('_') && !known(k))
-            .cloned()
-            .collect();
+        map.retain(|k, _| !k.starts_with('_'));
+        let unknown: Vec<String> = map.keys().filter(|k| !known(k)).cloned().collect();
         let len = self.path.len();
         for k in unknown {
             self.path.push('/');
@@ -398,13 +402,16 @@ mod tests {
     }
 
     #[test]
-    fn clean_document_has_no_issues_and_is_untouched() {
+    fn clean_document_has_no_issues_and_only_loses_extensions() {
         let json = r#"{"schemaVersion":1,"id":"a","title":"t","site":null,
             "sections":[{"heading":"h","blocks":[{"type":"figure","src":"a.png","alt":"a","width":3},
             {"type":"paragraph","text":["a",{"text":"b","strong":true}]}]}],"_ext":{"any":1}}"#;
         let (issues, v) = check(json);
         assert!(issues.is_empty(), "{issues:?}");
-        assert_eq!(v, serde_json::from_str::<Value>(json).unwrap());
+        let mut expected = serde_json::from_str::<Value>(json).unwrap();
+        expected.as_object_mut().unwrap().remove("_ext");
+        assert_eq!(v, expected, "only the extension is removed");
+        assert!(serde_json::from_value::<crate::Article>(v).is_ok());
     }
 
     #[test]
