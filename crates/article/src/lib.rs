@@ -7,6 +7,7 @@
 //! the CLI enables, schemars), so everything here is tested natively.
 
 mod import;
+mod json;
 mod load;
 mod model;
 mod reading_time;

@@ -1,8 +1,8 @@
 //! Bytes to a validated [`Article`]: the one entry point the viewer and the CLI use.
 
-use serde_json::Value;
 use thiserror::Error;
 
+use crate::json;
 use crate::model::{Article, SCHEMA_VERSION};
 use crate::shape::{check_article, is_under};
 use crate::validate::{validate, Issue};
@@ -63,20 +63,25 @@ pub fn parse_article(bytes: &[u8]) -> Result<Article, LoadError> {
             Err(LoadError::Invalid(issues))
         };
     }
-    let mut doc: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        message: strip_position(&e.to_string()),
+    let mut doc = json::parse(text).map_err(|e| LoadError::Syntax {
+        line: e.line,
+        column: e.column,
+        message: e.message.to_owned(),
     })?;
     if let Some(found) = doc
         .get("schemaVersion")
-        .and_then(Value::as_u64)
+        .and_then(json::Json::as_u64)
         .filter(|v| *v > u64::from(SCHEMA_VERSION))
     {
         return Err(LoadError::TooNew { found });
     }
     let mut issues = check_article(&mut doc);
-    let article: Article = match serde_json::from_value(doc) {
+    // Back to text and through the same `from_str` as the fast path: `from_value`
+    // would compile a second copy of every `Deserialize` impl into the wasm. Only
+    // documents with problems come this way.
+    let mut repaired = String::with_capacity(text.len());
+    doc.write(&mut repaired);
+    let article: Article = match serde_json::from_str(&repaired) {
         Ok(a) => a,
         Err(e) => {
             // The shape table and the types disagree: a bug, but still an answer.
@@ -101,14 +106,6 @@ pub fn parse_article(bytes: &[u8]) -> Result<Article, LoadError> {
         Ok(article)
     } else {
         Err(LoadError::Invalid(issues))
-    }
-}
-
-/// serde_json appends " at line L column C"; we report those separately.
-fn strip_position(msg: &str) -> String {
-    match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_owned(),
-        None => msg.to_owned(),
     }
 }
 

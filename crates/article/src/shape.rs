@@ -1,8 +1,8 @@
 //! Type checking of a parsed JSON document against the article shape, collecting
 //! every mistake with its JSON pointer.
 //!
-//! serde stops at the first type error, so the document is first read into a
-//! [`serde_json::Value`] and walked here against a table of the expected shape
+//! serde stops at the first type error, so a document that fails the typed fast path
+//! is read into a [`Json`] tree and walked here against a table of the expected shape
 //! (kept in step with `model.rs`; the fixture and fuzz tests check that a document
 //! this walk accepts always deserializes). Each value of the wrong type is reported
 //! and then *repaired* (an optional field removed, a required one replaced by a
@@ -14,9 +14,12 @@
 //! Unknown fields are mistakes (usually a typo such as `titel`), except names that
 //! start with `_`, which are extensions as in JSON Feed 1.1.
 
-use serde_json::{Map, Value};
+use std::collections::HashMap;
 
+use crate::json::Json;
 use crate::validate::Issue;
+
+type Map = Vec<(String, Json)>;
 
 /// The expected type of a value.
 #[derive(Clone, Copy)]
@@ -151,7 +154,7 @@ const BLOCK_TYPES: &str = "paragraph, subheading, list, quote, figure or footnot
 
 /// Checks `doc` against the article shape, repairing it in place so that it
 /// deserializes. Returns the type problems, in document order.
-pub(crate) fn check_article(doc: &mut Value) -> Vec<Issue> {
+pub(crate) fn check_article(doc: &mut Json) -> Vec<Issue> {
     let mut c = Checker {
         issues: Vec::new(),
         path: String::new(),
@@ -185,32 +188,32 @@ impl Checker {
     /// Checks `v` against `ty`. Returns false when `v` itself has the wrong type
     /// (already reported); the caller then removes or replaces it. Mistakes inside
     /// `v` are reported and repaired here.
-    fn value(&mut self, ty: Ty, v: &mut Value) -> bool {
+    fn value(&mut self, ty: Ty, v: &mut Json) -> bool {
         let ok = match (ty, &mut *v) {
-            (Ty::Str, Value::String(_)) | (Ty::Bool, Value::Bool(_)) => true,
-            (Ty::U32, Value::Number(n)) => n.as_u64().is_some_and(|n| n <= u64::from(u32::MAX)),
-            (Ty::Inline, Value::String(_)) | (Ty::Span, Value::String(_)) => true,
-            (Ty::Inline, Value::Array(items)) => {
+            (Ty::Str, Json::Str(_)) | (Ty::Bool, Json::Bool(_)) => true,
+            (Ty::U32, n @ Json::Num(_)) => n.as_u64().is_some_and(|n| n <= u64::from(u32::MAX)),
+            (Ty::Inline, Json::Str(_)) | (Ty::Span, Json::Str(_)) => true,
+            (Ty::Inline, Json::Arr(items)) => {
                 self.array(Ty::Span, items);
                 true
             }
-            (Ty::Span, Value::Object(map)) => {
+            (Ty::Span, Json::Obj(map)) => {
                 self.object(SPAN, map);
                 true
             }
-            (Ty::Block, Value::Object(map)) => {
+            (Ty::Block, Json::Obj(map)) => {
                 self.block(map);
                 true
             }
-            (Ty::Section, Value::Object(map)) => {
+            (Ty::Section, Json::Obj(map)) => {
                 self.object(SECTION, map);
                 true
             }
-            (Ty::Obj(fields), Value::Object(map)) => {
+            (Ty::Obj(fields), Json::Obj(map)) => {
                 self.object(fields, map);
                 true
             }
-            (Ty::Arr(item), Value::Array(items)) => {
+            (Ty::Arr(item), Json::Arr(items)) => {
                 self.array(*item, items);
                 true
             }
@@ -222,7 +225,7 @@ impl Checker {
         ok
     }
 
-    fn array(&mut self, item: Ty, items: &mut [Value]) {
+    fn array(&mut self, item: Ty, items: &mut [Json]) {
         let len = self.path.len();
         for (i, v) in items.iter_mut().enumerate() {
             self.path.push('/');
@@ -234,30 +237,31 @@ impl Checker {
         }
     }
 
-    fn object(&mut self, fields: &[Field], map: &mut Map<String, Value>) {
+    fn object(&mut self, fields: &[Field], map: &mut Map) {
+        self.duplicates(map);
         self.fields(fields, map, false);
     }
 
     /// `tagged`: the object is a block, whose `type` has been checked already.
-    fn fields(&mut self, fields: &[Field], map: &mut Map<String, Value>, tagged: bool) {
+    fn fields(&mut self, fields: &[Field], map: &mut Map, tagged: bool) {
         let len = self.path.len();
         for f in fields {
             self.path.push('/');
             self.path.push_str(f.name);
-            match map.get_mut(f.name) {
+            match field_mut(map, f.name) {
                 None => {
                     if f.need == Need::Required {
                         self.push(format!("missing required field \"{}\"", f.name));
-                        map.insert(f.name.to_owned(), placeholder(f.ty));
+                        map.push((f.name.to_owned(), placeholder(f.ty)));
                     }
                 }
-                Some(Value::Null) if f.need == Need::Optional => {}
+                Some(Json::Null) if f.need == Need::Optional => {}
                 Some(v) => {
                     if !self.value(f.ty, v) {
                         if f.need == Need::Required {
                             *v = placeholder(f.ty);
                         } else {
-                            map.remove(f.name);
+                            map.retain(|(k, _)| k != f.name);
                         }
                     }
                 }
@@ -269,15 +273,16 @@ impl Checker {
         });
     }
 
-    fn block(&mut self, map: &mut Map<String, Value>) {
+    fn block(&mut self, map: &mut Map) {
+        self.duplicates(map);
         let len = self.path.len();
         self.path.push_str("/type");
-        let fields = match map.get("type") {
+        let fields = match field_mut(map, "type") {
             None => {
                 self.push(format!("missing required field \"type\" ({BLOCK_TYPES})"));
                 None
             }
-            Some(Value::String(t)) => match BLOCKS.iter().find(|(name, _)| name == t) {
+            Some(Json::Str(t)) => match BLOCKS.iter().find(|(name, _)| name == t) {
                 Some((_, fields)) => Some(*fields),
                 None => {
                     self.push(format!(
@@ -302,7 +307,7 @@ impl Checker {
                 // Without a known type the other fields cannot be checked: stand in
                 // a paragraph so the rest of the document is still checked.
                 *map = match placeholder(Ty::Block) {
-                    Value::Object(m) => m,
+                    Json::Obj(m) => m,
                     _ => Map::new(),
                 };
             }
@@ -311,21 +316,62 @@ impl Checker {
 
     /// Reports unknown fields and removes them, extensions (`_…`) too: the typed
     /// model denies unknown fields, so that its fast path never ignores a typo.
-    fn unknown_fields(&mut self, map: &mut Map<String, Value>, known: impl Fn(&str) -> bool) {
-        map.retain(|k, _| !k.starts_with('_'));
-        let unknown: Vec<String> = map.keys().filter(|k| !known(k)).cloned().collect();
+    fn unknown_fields(&mut self, map: &mut Map, known: impl Fn(&str) -> bool) {
+        map.retain(|(k, _)| !k.starts_with('_'));
         let len = self.path.len();
-        for k in unknown {
+        for (k, _) in map.iter().filter(|(k, _)| !known(k)) {
             self.path.push('/');
-            push_escaped(&mut self.path, &k);
-            self.push(format!(
-                "unknown field \"{}\" (extension fields must start with \"_\")",
-                excerpt(&k)
-            ));
+            push_escaped(&mut self.path, k);
+            self.issues.push(Issue {
+                path: self.path.clone(),
+                message: format!(
+                    "unknown field \"{}\" (extension fields must start with \"_\")",
+                    excerpt(k)
+                ),
+            });
             self.path.truncate(len);
-            map.remove(&k);
         }
+        map.retain(|(k, _)| known(k));
     }
+
+    /// Reports keys given twice and keeps the last, as JSON parsers commonly do.
+    fn duplicates(&mut self, map: &mut Map) {
+        if map.len() < 2 {
+            return;
+        }
+        let mut last: HashMap<&str, usize> = HashMap::with_capacity(map.len());
+        for (i, (k, _)) in map.iter().enumerate() {
+            last.insert(k, i);
+        }
+        if last.len() == map.len() {
+            return;
+        }
+        let keep: Vec<bool> = map
+            .iter()
+            .enumerate()
+            .map(|(i, (k, _))| last.get(k.as_str()) == Some(&i))
+            .collect();
+        let len = self.path.len();
+        let mut reported = std::collections::HashSet::new();
+        for ((k, _), kept) in map.iter().zip(&keep) {
+            if !kept && reported.insert(k.clone()) {
+                self.path.push('/');
+                push_escaped(&mut self.path, k);
+                self.issues.push(Issue {
+                    path: self.path.clone(),
+                    message: format!("field \"{}\" is given more than once", excerpt(k)),
+                });
+                self.path.truncate(len);
+            }
+        }
+        let mut flags = keep.into_iter();
+        map.retain(|_| flags.next().unwrap_or(true));
+    }
+}
+
+/// The value of the (only, after [`Checker::duplicates`]) member `name`.
+fn field_mut<'m>(map: &'m mut Map, name: &str) -> Option<&'m mut Json> {
+    map.iter_mut().find(|(k, _)| k == name).map(|(_, v)| v)
 }
 
 /// RFC 6901 escaping of one reference token.
@@ -340,15 +386,19 @@ fn push_escaped(path: &mut String, key: &str) {
 }
 
 /// A value of type `ty` that passes the check; its content never reaches a reader.
-fn placeholder(ty: Ty) -> Value {
+fn placeholder(ty: Ty) -> Json {
+    let x = || Json::Str("x".to_owned());
     match ty {
-        Ty::Str | Ty::Inline | Ty::Span => Value::String("x".to_owned()),
-        Ty::U32 => Value::from(1u32),
-        Ty::Bool => Value::Bool(false),
-        Ty::Arr(_) => Value::Array(Vec::new()),
-        Ty::Block => serde_json::json!({"type": "paragraph", "text": "x"}),
-        Ty::Section => serde_json::json!({"heading": "x"}),
-        Ty::Obj(fields) => Value::Object(
+        Ty::Str | Ty::Inline | Ty::Span => x(),
+        Ty::U32 => Json::Num("1".to_owned()),
+        Ty::Bool => Json::Bool(false),
+        Ty::Arr(_) => Json::Arr(Vec::new()),
+        Ty::Block => Json::Obj(vec![
+            ("type".to_owned(), Json::Str("paragraph".to_owned())),
+            ("text".to_owned(), x()),
+        ]),
+        Ty::Section => Json::Obj(vec![("heading".to_owned(), x())]),
+        Ty::Obj(fields) => Json::Obj(
             fields
                 .iter()
                 .filter(|f| f.need == Need::Required)
@@ -372,14 +422,14 @@ fn expected(ty: Ty) -> &'static str {
     }
 }
 
-fn found(v: &Value) -> String {
+fn found(v: &Json) -> String {
     match v {
-        Value::Null => "null".to_owned(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) => format!("the string \"{}\"", excerpt(s)),
-        Value::Array(_) => "a list".to_owned(),
-        Value::Object(_) => "an object".to_owned(),
+        Json::Null => "null".to_owned(),
+        Json::Bool(b) => b.to_string(),
+        Json::Num(n) => format!("the number {}", excerpt(n)),
+        Json::Str(s) => format!("the string \"{}\"", excerpt(s)),
+        Json::Arr(_) => "a list".to_owned(),
+        Json::Obj(_) => "an object".to_owned(),
     }
 }
 
@@ -395,8 +445,8 @@ fn excerpt(s: &str) -> String {
 mod tests {
     use super::*;
 
-    fn check(json: &str) -> (Vec<String>, Value) {
-        let mut v: Value = serde_json::from_str(json).unwrap();
+    fn check(json: &str) -> (Vec<String>, Json) {
+        let mut v = crate::json::parse(json).unwrap();
         let issues = check_article(&mut v);
         (issues.iter().map(ToString::to_string).collect(), v)
     }
@@ -408,10 +458,12 @@ mod tests {
             {"type":"paragraph","text":["a",{"text":"b","strong":true}]}]}],"_ext":{"any":1}}"#;
         let (issues, v) = check(json);
         assert!(issues.is_empty(), "{issues:?}");
-        let mut expected = serde_json::from_str::<Value>(json).unwrap();
-        expected.as_object_mut().unwrap().remove("_ext");
+        let mut expected = crate::json::parse(json).unwrap();
+        if let Json::Obj(m) = &mut expected {
+            m.retain(|(k, _)| k != "_ext");
+        }
         assert_eq!(v, expected, "only the extension is removed");
-        assert!(serde_json::from_value::<crate::Article>(v).is_ok());
+        assert!(deserializes(&v));
     }
 
     #[test]
@@ -438,11 +490,14 @@ mod tests {
                 "/sections/0/blocks/2/width: expected a whole number from 0 to 4294967295, found the number -3",
                 "/sections/0/blocks/3/text/0: expected a span (a string or an object with \"text\"), found the number 1",
                 "/sections/0/sections/0/heading: expected a string, found a list",
-                "/a~1b~0: unknown field \"a/b~\" (extension fields must start with \"_\")",
                 "/titel: unknown field \"titel\" (extension fields must start with \"_\")",
+                "/a~1b~0: unknown field \"a/b~\" (extension fields must start with \"_\")",
             ]
         );
-        let a: crate::Article = serde_json::from_value(v).expect("repaired document deserializes");
+        let mut text = String::new();
+        v.write(&mut text);
+        let a: crate::Article =
+            serde_json::from_str(&text).expect("repaired document deserializes");
         assert_eq!(a.authors.len(), 3);
     }
 
@@ -450,7 +505,21 @@ mod tests {
     fn root_must_be_an_object() {
         let (issues, v) = check("[1]");
         assert_eq!(issues, ["/: expected an object, found a list"]);
-        assert!(serde_json::from_value::<crate::Article>(v).is_ok());
+        assert!(deserializes(&v));
+    }
+
+    fn deserializes(v: &Json) -> bool {
+        let mut text = String::new();
+        v.write(&mut text);
+        serde_json::from_str::<crate::Article>(&text).is_ok()
+    }
+
+    #[test]
+    fn duplicate_keys_are_reported() {
+        let (issues, v) =
+            check(r#"{"schemaVersion":1,"id":"a","title":1,"title":"t","title":"u"}"#);
+        assert_eq!(issues, ["/title: field \"title\" is given more than once"]);
+        assert_eq!(v.get("title"), Some(&Json::Str("u".into())));
     }
 
     #[test]
