@@ -2,7 +2,9 @@
 //! synthetic 1 MB and 10 MB portal pages: `cargo bench -p article --bench throughput`.
 //!
 //! Prints the median of several runs in MB/s (1 MB = 10^6 bytes); the machine is
-//! shared, so medians, not means. Not a test: it asserts nothing.
+//! shared, so medians, not means. `validate` is `parse_article` on a valid document
+//! (the fast path), `invalid` on the same document with one type error (the path
+//! that collects every problem). Not a test.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -84,6 +86,17 @@ fn main() {
         }
         measure("validate", json.len(), runs, || {
             black_box(article::parse_article(black_box(&json)).ok());
+        });
+        // One type error at the end: the slow path that collects every problem.
+        let mut bad = json.clone();
+        bad.truncate(bad.len() - 1);
+        bad.extend_from_slice(br#","modified":5}"#);
+        assert!(matches!(
+            article::parse_article(&bad),
+            Err(article::LoadError::Invalid(ref i)) if i.len() == 1
+        ));
+        measure("invalid", bad.len(), runs, || {
+            black_box(article::parse_article(black_box(&bad)).err());
         });
     }
 }
