@@ -115,7 +115,6 @@ impl FetchError {
             FetchError::TooLarge { limit } => format!("The article is larger than the {} limit; loading stopped.", mib(*limit)),
             FetchError::Load(LoadError::Utf8 { offset }) => format!("The article is not valid UTF-8 text (byte {offset})."),
             FetchError::Load(LoadError::Syntax { line, column, message }) => format!("JSON syntax error at line {line}, column {column}: {message}"),
-            FetchError::Load(LoadError::Type { path, message, line, column }) => format!("Wrong type at {path} (line {line}, column {column}): {message}"),
             FetchError::Load(LoadError::TooNew { found }) => format!("The article uses format version {found}, newer than this viewer supports ({}). Please update the viewer.", article::SCHEMA_VERSION),
             FetchError::Load(LoadError::Invalid(issues)) => format!("The article failed validation ({} problem(s)):", issues.len()),
         }
@@ -175,15 +174,6 @@ impl fmt::Display for FetchError {
                 column,
                 message,
             }) => write!(f, "JSON 语法错误:第 {line} 行第 {column} 列:{message}"),
-            FetchError::Load(LoadError::Type {
-                path,
-                message,
-                line,
-                column,
-            }) => write!(
-                f,
-                "数据类型错误:{path}(第 {line} 行第 {column} 列):{message}"
-            ),
             FetchError::Load(LoadError::TooNew { found }) => write!(
                 f,
                 "文章格式版本 {found} 比本阅读器支持的版本 ({}) 新,请更新阅读器",

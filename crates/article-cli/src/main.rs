@@ -1,31 +1,99 @@
-//! `article-cli`: import plain-text portal pages and validate article JSON.
+//! `article-cli`: import plain-text portal pages, validate article JSON, print the
+//! JSON Schema, build the article index, and render an article as static HTML.
 //!
-//! A thin shell over the `article` crate; all logic lives there.
+//! A thin shell over the `article` crate; all logic lives there. Problems go to
+//! stderr as `file:line:col: message` (syntax) or `file: /json/pointer: message`.
 
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage:
-  article-cli import <file|-> [--id ID] [--out FILE]   plain-text page -> article JSON
-  article-cli validate <file>...                       check article JSON files
-  article-cli index <file>... [--out FILE]             article JSON files -> index JSON";
+mod static_html;
+
+use article::LoadError;
+use clap::{Parser, Subcommand, ValueEnum};
+use serde_json::{json, Value};
+
+/// Convert portal pages to article JSON and check article files.
+#[derive(Parser)]
+#[command(name = "article-cli", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import a plain-text portal page; prints article JSON (or writes --out).
+    Import {
+        /// The page as plain text, or `-` for stdin.
+        file: String,
+        /// Write the JSON here instead of stdout.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Article id (default: from the file name; for stdin, from title and date).
+        #[arg(long)]
+        id: Option<String>,
+    },
+    /// Check article JSON files; exit 1 and list every problem if any is bad.
+    Validate {
+        /// Files to check (`-` for stdin).
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// `text` (stderr, one problem a line) or `json` (stdout, for machines).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print the JSON Schema of the article format.
+    Schema,
+    /// Build `index.json` (id, title, date, section, summary) from article files.
+    Index {
+        /// Article JSON files (an `index.json` among them is skipped).
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Write the index here instead of stdout.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Render an article as a static HTML page with the viewer's markup and CSS: the
+    /// floor the viewer is benchmarked against.
+    Static {
+        /// The article JSON.
+        file: String,
+        /// A stylesheet URL to link (repeatable, in order).
+        #[arg(long = "css")]
+        css: Vec<String>,
+        /// Write the page here instead of stdout.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("import") => import(&args[1..]),
-        Some("validate") => validate(&args[1..]),
-        Some("index") => index(&args[1..]),
-        _ => Err(USAGE.to_owned()),
-    };
-    match result {
-        Ok(code) => code,
-        Err(msg) => {
-            eprintln!("{msg}");
-            ExitCode::from(2)
+    let result = match Cli::parse().command {
+        Command::Import { file, out, id } => import(&file, out.as_deref(), id),
+        Command::Validate { files, format } => Ok(validate(&files, format)),
+        Command::Index { files, out } => index(&files, out.as_deref()),
+        Command::Static { file, css, out } => static_page(&file, &css, out.as_deref()),
+        Command::Schema => {
+            println!("{}", pretty(&article::json_schema()));
+            Ok(ExitCode::SUCCESS)
         }
-    }
+    };
+    result.unwrap_or_else(|msg| {
+        eprintln!("{msg}");
+        ExitCode::FAILURE
+    })
+}
+
+fn pretty(v: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_default()
 }
 
 fn read_input(path: &str) -> Result<Vec<u8>, String> {
@@ -61,21 +129,8 @@ fn id_from_path(path: &str) -> Option<String> {
     Some(id)
 }
 
-fn import(args: &[String]) -> Result<ExitCode, String> {
-    let mut input = None;
-    let mut id = None;
-    let mut out = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--id" => id = Some(it.next().ok_or("--id needs a value")?.clone()),
-            "--out" => out = Some(it.next().ok_or("--out needs a value")?.clone()),
-            _ if input.is_none() => input = Some(a.clone()),
-            _ => return Err(USAGE.to_owned()),
-        }
-    }
-    let input = input.ok_or(USAGE)?;
-    let bytes = read_input(&input)?;
+fn import(input: &str, out: Option<&Path>, id: Option<String>) -> Result<ExitCode, String> {
+    let bytes = read_input(input)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         format!(
             "{input}: not valid UTF-8 at byte {}",
@@ -84,7 +139,7 @@ fn import(args: &[String]) -> Result<ExitCode, String> {
     })?;
     let mut article = article::from_plain_text(&text)
         .map_err(|e| format!("{input}:{}:{}: {}", e.line, e.column, e.kind))?;
-    if let Some(id) = id.or_else(|| (input != "-").then(|| id_from_path(&input)).flatten()) {
+    if let Some(id) = id.or_else(|| (input != "-").then(|| id_from_path(input)).flatten()) {
         article.id = id;
     }
     let problems = article::validate(&article);
@@ -94,75 +149,103 @@ fn import(args: &[String]) -> Result<ExitCode, String> {
         }
         return Ok(ExitCode::FAILURE);
     }
-    let json = serde_json::to_string_pretty(&article).map_err(|e| e.to_string())? + "\n";
+    let json = pretty(&article) + "\n";
     match out {
-        Some(path) => std::fs::write(&path, json).map_err(|e| format!("{path}: {e}"))?,
+        Some(path) => std::fs::write(path, json).map_err(|e| format!("{}: {e}", path.display()))?,
         None => print!("{json}"),
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn validate(files: &[String]) -> Result<ExitCode, String> {
-    if files.is_empty() {
-        return Err(USAGE.to_owned());
-    }
-    let mut failed = false;
-    for f in files {
-        let bytes = read_input(f)?;
-        // The index beside the articles has its own format.
-        let parsed = if Path::new(f).file_name().is_some_and(|n| n == "index.json") {
-            article::parse_index(&bytes).map(|_| ())
-        } else {
-            article::parse_article(&bytes).map(|_| ())
-        };
-        match parsed {
-            Ok(_) => {}
-            Err(article::LoadError::Invalid(issues)) => {
-                failed = true;
-                for i in issues {
-                    eprintln!("{f}: {i}");
-                }
-            }
-            Err(e) => {
-                failed = true;
-                eprintln!("{f}: {e}");
-            }
+fn write_out(out: Option<&Path>, text: &str) -> Result<(), String> {
+    match out {
+        Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display())),
+        None => {
+            print!("{text}");
+            Ok(())
         }
     }
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
 }
 
-fn index(args: &[String]) -> Result<ExitCode, String> {
-    let mut files = Vec::new();
-    let mut out = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--out" => out = Some(it.next().ok_or("--out needs a value")?.clone()),
-            _ => files.push(a.clone()),
-        }
-    }
-    if files.is_empty() {
-        return Err(USAGE.to_owned());
-    }
+fn is_index_file(f: &str) -> bool {
+    Path::new(f).file_name().is_some_and(|n| n == "index.json")
+}
+
+fn index(files: &[String], out: Option<&Path>) -> Result<ExitCode, String> {
     let mut articles = Vec::new();
-    for f in &files {
-        // The index itself may match the caller's glob.
-        if Path::new(f).file_name().is_some_and(|n| n == "index.json") {
-            continue;
-        }
+    for f in files.iter().filter(|f| !is_index_file(f)) {
         let bytes = read_input(f)?;
         articles.push(article::parse_article(&bytes).map_err(|e| format!("{f}: {e}"))?);
     }
     let index = article::ArticleIndex::build(&articles);
-    let json = serde_json::to_string_pretty(&index).map_err(|e| e.to_string())? + "\n";
-    match out {
-        Some(path) => std::fs::write(&path, json).map_err(|e| format!("{path}: {e}"))?,
-        None => print!("{json}"),
-    }
+    write_out(out, &(pretty(&index) + "\n"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn static_page(file: &str, css: &[String], out: Option<&Path>) -> Result<ExitCode, String> {
+    let bytes = read_input(file)?;
+    let article = article::parse_article(&bytes).map_err(|e| format!("{file}: {e}"))?;
+    write_out(out, &static_html::render(&article, css))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The problems of one file as (line:col or JSON pointer, message).
+fn problems(path: &str, bytes: &[u8]) -> Vec<Value> {
+    if is_index_file(path) {
+        return match article::parse_index(bytes) {
+            Ok(_) => Vec::new(),
+            Err(e) => vec![json!({"kind": "index", "message": e.to_string()})],
+        };
+    }
+    match article::parse_article(bytes) {
+        Ok(_) => Vec::new(),
+        Err(LoadError::Syntax {
+            line,
+            column,
+            message,
+        }) => vec![json!({"kind": "syntax", "line": line, "column": column, "message": message})],
+        Err(LoadError::Invalid(issues)) => issues
+            .iter()
+            .map(|i| {
+                let path = if i.path.is_empty() { "/" } else { &i.path };
+                json!({"kind": "invalid", "path": path, "message": i.message})
+            })
+            .collect(),
+        Err(e @ LoadError::TooNew { .. }) => {
+            vec![json!({"kind": "tooNew", "path": "/schemaVersion", "message": e.to_string()})]
+        }
+        Err(e @ LoadError::Utf8 { .. }) => vec![json!({"kind": "utf8", "message": e.to_string()})],
+    }
+}
+
+fn validate(files: &[String], format: Format) -> ExitCode {
+    let mut failed = false;
+    let mut report = Vec::new();
+    for f in files {
+        let found = match read_input(f) {
+            Ok(bytes) => problems(f, &bytes),
+            Err(e) => vec![json!({"kind": "io", "message": e})],
+        };
+        failed |= !found.is_empty();
+        if format == Format::Text {
+            for p in &found {
+                let msg = p["message"].as_str().unwrap_or_default();
+                match (&p["line"], &p["column"], &p["path"]) {
+                    (Value::Number(l), Value::Number(c), _) => eprintln!("{f}:{l}:{c}: {msg}"),
+                    (_, _, Value::String(path)) => eprintln!("{f}: {path}: {msg}"),
+                    _ if p["kind"] == "io" => eprintln!("{msg}"),
+                    _ => eprintln!("{f}: {msg}"),
+                }
+            }
+        }
+        report.push(json!({"file": f, "valid": found.is_empty(), "problems": found}));
+    }
+    if format == Format::Json {
+        println!("{}", pretty(&report));
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }

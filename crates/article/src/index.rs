@@ -129,12 +129,15 @@ pub fn parse_index(bytes: &[u8]) -> Result<ArticleIndex, LoadError> {
                 message: strip_position(&e.to_string()),
             }
         } else {
-            LoadError::Type {
-                path: "/".to_owned(),
-                message: strip_position(&e.to_string()),
-                line: e.line(),
-                column: e.column(),
-            }
+            LoadError::Invalid(vec![Issue {
+                path: String::new(),
+                message: format!(
+                    "{} (line {}, column {})",
+                    strip_position(&e.to_string()),
+                    e.line(),
+                    e.column()
+                ),
+            }])
         }
     })?;
     if index.schema_version > SCHEMA_VERSION {

@@ -3,13 +3,18 @@
 //! the plain-text importer for portal pages.
 //!
 //! **Architecture invariant:** this crate knows nothing about the browser. It depends
-//! only on serde, serde_json and thiserror, so everything here is tested natively.
+//! only on serde, serde_json and thiserror (and, behind the `schema` feature that only
+//! the CLI enables, schemars), so everything here is tested natively.
 
 mod import;
 mod index;
+mod json;
 mod load;
 mod model;
 mod reading_time;
+#[cfg(feature = "schema")]
+mod schema;
+mod shape;
 mod toc;
 mod url;
 mod validate;
@@ -21,6 +26,8 @@ pub use model::{
     Article, Author, Block, Crumb, Inline, Section, Site, Source, Span, SCHEMA_VERSION,
 };
 pub use reading_time::{reading_time, ReadingTime};
+#[cfg(feature = "schema")]
+pub use schema::json_schema;
 pub use toc::{build_toc, section_ids, Toc, TocEntry};
 pub use url::{safe_url, SafeUrl, UrlError};
 pub use validate::{validate, Issue};

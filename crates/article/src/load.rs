@@ -1,9 +1,10 @@
 //! Bytes to a validated [`Article`]: the one entry point the viewer and the CLI use.
 
-use serde::Deserialize;
 use thiserror::Error;
 
+use crate::json;
 use crate::model::{Article, SCHEMA_VERSION};
+use crate::shape::{check_article, is_under};
 use crate::validate::{validate, Issue};
 
 /// Why a document could not be loaded as an article.
@@ -25,62 +26,82 @@ pub enum LoadError {
         /// What the parser expected.
         message: String,
     },
-    /// The JSON does not have the article's shape.
-    #[error("{path}: {message} (line {line}, column {column})")]
-    Type {
-        /// JSON pointer of the value at fault (best effort; `/` for the document).
-        path: String,
-        /// What was expected.
-        message: String,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-    },
     /// The document declares a format this code does not know.
     #[error("schemaVersion {found} is newer than this viewer supports ({SCHEMA_VERSION}); update the viewer")]
     TooNew {
         /// The declared version.
         found: u64,
     },
-    /// The article parsed but has meaning problems; all of them are listed.
+    /// The JSON does not have the article's shape or meaning: every problem, type
+    /// errors first, each with its JSON pointer.
     #[error("{} problem(s) in the article", .0.len())]
     Invalid(Vec<Issue>),
 }
 
 /// Parses and validates an article from raw bytes.
+///
+/// Three stages, each reporting everything it finds: JSON syntax (the first error,
+/// with line and column), the shape (every type error, see `shape.rs`), then meaning
+/// ([`validate`]). A document whose `schemaVersion` is newer than [`SCHEMA_VERSION`]
+/// gets only [`LoadError::TooNew`], since its other "mistakes" may be new features.
 pub fn parse_article(bytes: &[u8]) -> Result<Article, LoadError> {
     let text = std::str::from_utf8(bytes).map_err(|e| LoadError::Utf8 {
         offset: e.valid_up_to(),
     })?;
-    let article: Article = match serde_json::from_str(text) {
-        Ok(a) => a,
-        Err(e) if e.is_syntax() || e.is_eof() => {
-            return Err(LoadError::Syntax {
-                line: e.line(),
-                column: e.column(),
-                message: strip_position(&e.to_string()),
-            })
-        }
-        Err(e) => {
-            // A newer format may not fit today's types: say so instead of a type error.
-            if let Some(found) = declared_version(text).filter(|v| *v > u64::from(SCHEMA_VERSION)) {
-                return Err(LoadError::TooNew { found });
-            }
-            return Err(LoadError::Type {
-                path: "/".to_owned(),
-                message: strip_position(&e.to_string()),
-                line: e.line(),
-                column: e.column(),
+    // Fast path: a well-formed document deserializes straight into the (strict)
+    // types. Anything else takes the slow path, which finds every problem.
+    if let Ok(article) = serde_json::from_str::<Article>(text) {
+        if u64::from(article.schema_version) > u64::from(SCHEMA_VERSION) {
+            return Err(LoadError::TooNew {
+                found: article.schema_version.into(),
             });
         }
-    };
-    if u64::from(article.schema_version) > u64::from(SCHEMA_VERSION) {
-        return Err(LoadError::TooNew {
-            found: article.schema_version.into(),
-        });
+        let issues = validate(&article);
+        return if issues.is_empty() {
+            Ok(article)
+        } else {
+            Err(LoadError::Invalid(issues))
+        };
     }
-    let issues = validate(&article);
+    let mut doc = json::parse(text).map_err(|e| LoadError::Syntax {
+        line: e.line,
+        column: e.column,
+        message: e.message.to_owned(),
+    })?;
+    if let Some(found) = doc
+        .get("schemaVersion")
+        .and_then(json::Json::as_u64)
+        .filter(|v| *v > u64::from(SCHEMA_VERSION))
+    {
+        return Err(LoadError::TooNew { found });
+    }
+    let mut issues = check_article(&mut doc);
+    // Back to text and through the same `from_str` as the fast path: `from_value`
+    // would compile a second copy of every `Deserialize` impl into the wasm. Only
+    // documents with problems come this way.
+    let mut repaired = String::with_capacity(text.len());
+    doc.write(&mut repaired);
+    let article: Article = match serde_json::from_str(&repaired) {
+        Ok(a) => a,
+        Err(e) => {
+            // The shape table and the types disagree: a bug, but still an answer.
+            issues.push(Issue {
+                path: String::new(),
+                message: e.to_string(),
+            });
+            return Err(LoadError::Invalid(issues));
+        }
+    };
+    let type_errors = issues.len();
+    for issue in validate(&article) {
+        // A meaning problem under a repaired value describes the placeholder.
+        if !issues[..type_errors]
+            .iter()
+            .any(|t| is_under(&issue.path, &t.path))
+        {
+            issues.push(issue);
+        }
+    }
     if issues.is_empty() {
         Ok(article)
     } else {
@@ -88,16 +109,7 @@ pub fn parse_article(bytes: &[u8]) -> Result<Article, LoadError> {
     }
 }
 
-fn declared_version(text: &str) -> Option<u64> {
-    #[derive(Deserialize)]
-    struct Peek {
-        #[serde(rename = "schemaVersion")]
-        schema_version: Option<u64>,
-    }
-    serde_json::from_str::<Peek>(text).ok()?.schema_version
-}
-
-/// serde_json appends " at line L column C"; we report those separately.
+/// serde_json appends " at line L column C"; callers report those separately.
 pub(crate) fn strip_position(msg: &str) -> String {
     match msg.rfind(" at line ") {
         Some(i) => msg[..i].to_owned(),
@@ -133,11 +145,61 @@ mod tests {
         assert!(err.to_string().contains("newer"));
     }
 
+    fn problems(json: &str) -> Vec<String> {
+        match parse_article(json.as_bytes()) {
+            Err(LoadError::Invalid(issues)) => issues.iter().map(ToString::to_string).collect(),
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
-    fn type_error_and_validation_errors() {
-        let err = parse_article(br#"{"schemaVersion": 1, "id": "a", "title": 5}"#).unwrap_err();
-        assert!(matches!(err, LoadError::Type { .. }), "{err:?}");
-        let err = parse_article(br#"{"schemaVersion": 1, "id": "a", "title": ""}"#).unwrap_err();
-        assert_eq!(err.to_string(), "1 problem(s) in the article");
+    fn type_and_meaning_errors_are_reported_together() {
+        assert_eq!(
+            problems(r#"{"schemaVersion": 1, "id": "a", "title": 5, "published": "2024-02-30"}"#),
+            [
+                "/title: expected a string, found the number 5",
+                "/published: \"2024-02-30\" is not a valid date: day out of range for the month",
+            ]
+        );
+        assert_eq!(
+            problems(r#"{"schemaVersion": 1, "id": "a", "title": ""}"#),
+            ["/title: title must not be empty"]
+        );
+    }
+
+    #[test]
+    fn extensions_load_and_unknown_fields_are_reported() {
+        let a = parse_article(
+            br#"{"schemaVersion": 1, "id": "a", "title": "t", "_x": [1],
+                "lead": [{"type": "paragraph", "text": [{"text": "s", "_y": 2}], "_z": 3}]}"#,
+        )
+        .expect("extension fields are allowed anywhere");
+        assert_eq!(a.lead.len(), 1);
+        assert_eq!(
+            problems(
+                r#"{"schemaVersion": 1, "id": "a", "title": "t", "sumary": "s",
+                "lead": [{"type": "figure", "src": "a.png", "alt": "a", "capton": "c"}]}"#
+            ),
+            [
+                "/lead/0/capton: unknown field \"capton\" (extension fields must start with \"_\")",
+                "/sumary: unknown field \"sumary\" (extension fields must start with \"_\")",
+            ]
+        );
+    }
+
+    #[test]
+    fn meaning_problems_of_placeholders_are_not_reported() {
+        // The missing id and title are stood in by placeholders; only the type
+        // errors are reported, not "title must not be empty" and the like.
+        assert_eq!(
+            problems(r#"{"schemaVersion": 0, "sections": [7, {"heading": "h", "id": "1x"}]}"#),
+            [
+                "/id: missing required field \"id\"",
+                "/title: missing required field \"title\"",
+                "/sections/0: expected a section (an object with \"heading\"), found the number 7",
+                "/schemaVersion: schemaVersion must be 1 or more",
+                "/sections/1/id: id \"1x\" must start with an ASCII letter and contain only letters, digits, - and _",
+            ]
+        );
     }
 }

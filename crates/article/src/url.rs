@@ -172,7 +172,10 @@ fn entity(s: &str) -> Option<(char, usize)> {
         ("amp;", '&'),
     ];
     for (name, ch) in NAMED {
-        if s.len() >= name.len() && s[..name.len()].eq_ignore_ascii_case(name) {
+        // `get`, not indexing: the bytes after `&` need not end on a char boundary.
+        if s.get(..name.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(name))
+        {
             return Some((ch, name.len()));
         }
     }
@@ -268,6 +271,19 @@ mod tests {
             "scheme \"javascript\" is not allowed"
         );
         assert_eq!(safe_url("  \n ").unwrap_err(), UrlError::Empty);
+    }
+
+    #[test]
+    fn entities_next_to_multibyte_text_do_not_panic() {
+        // Found by the property tests: `&` followed by text whose sixth byte falls
+        // inside a character.
+        for u in [
+            "& \u{1ee42}",
+            "&ab\u{4e2d}\u{6587}",
+            "https://a.cn/?q=&\u{4e2d}\u{6587}\u{6587}",
+        ] {
+            assert!(safe_url(u).is_ok(), "{u:?}");
+        }
     }
 
     #[test]
