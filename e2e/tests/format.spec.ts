@@ -41,7 +41,7 @@ test('a syntax error names the line and column', async ({ page }) => {
     route.fulfill({ status: 200, contentType: 'application/json', body: '{\n  "title": ,\n}' }),
   );
   await page.goto('/?src=broken.json');
-  await expect(page.getByRole('alert')).toContainText('line 2, column 12');
+  await expect(page.getByRole('alert')).toContainText('\u7b2c 2 \u884c\u7b2c 12 \u5217'); // 第 2 行第 12 列
 });
 
 test('a newer schemaVersion says to update the viewer', async ({ page }) => {

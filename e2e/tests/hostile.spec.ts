@@ -149,9 +149,9 @@ const cases: Case[] = [
   { name: 'invalid UTF-8', body: Buffer.concat([Buffer.from('{"title":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]), check: says('UTF-8') },
   { name: 'malformed JSON names line and column', body: '{\n  "title": ,\n}', check: says('第 2 行第 12 列') },
   { name: 'truncated JSON', body: '{"schemaVersion":1,"id":"a","title":"t', check: says('JSON 语法错误') },
-  { name: 'wrong type', body: article({ title: 5 }), check: says('数据类型错误') },
-  { name: 'JSON array instead of an article', body: '[1,2,3]', check: says('数据类型错误') },
-  { name: 'JSON null', body: 'null', check: says('数据类型错误') },
+  { name: 'wrong type', body: article({ title: 5 }), check: says('/title: expected a string, found the number 5') },
+  { name: 'JSON array instead of an article', body: '[1,2,3]', check: says('/: expected an object, found a list') },
+  { name: 'JSON null', body: 'null', check: says('/: expected an object, found null') },
   {
     name: 'validation lists every problem',
     body: JSON.stringify({ schemaVersion: 1, id: '9', title: '', lang: '' }),
@@ -183,11 +183,9 @@ const cases: Case[] = [
     check: says('JSON'),
   },
   {
-    name: 'objects nested 10,000 levels in an unknown field',
+    name: 'objects nested 10,000 levels in an unknown field are refused with their position',
     body: article({ extra: 0 }).replace('"extra":0', '"extra":' + '{"a":'.repeat(10000) + '1' + '}'.repeat(10000)),
-    check: async (page) => {
-      await expect(alert(page).or(page.getByRole('heading', { level: 1 }))).toBeVisible(LONG);
-    },
+    check: says(/JSON 语法错误:第 1 行第 \d+ 列/),
   },
   {
     name: 'duplicate keys are refused with a message',
