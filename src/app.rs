@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::api::{fetch_article_with, Failure, FetchError, FetchOptions};
 use crate::components::{ArticleView, ErrorView, Loading};
 use crate::dom;
+use crate::hooks::use_scroll_spy;
 use crate::options::ViewerOptions;
 use crate::reader::Reader;
 
@@ -110,13 +111,40 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
 
     match &*state {
         Load::Loading => html! { <Loading /> },
-        // The reading tools (toolbar, scroll-spy, shortcuts, prefs on <html>) act on the
+        // The reading tools (toolbar, shortcuts, prefs on <html>, the hash) act on the
         // whole document, so they belong to the viewer's own page; an embedded viewer
-        // shows the article alone and leaves the host page's keys, URL and <html> alone.
+        // shows the article with its scroll-spy only, and leaves the host page's keys,
+        // URL and <html> alone.
         Load::Ready(a) if owns_document => html! { <Reader article={a.clone()} /> },
-        Load::Ready(a) => html! { <ArticleView article={a.clone()} /> },
+        Load::Ready(a) => html! { <EmbeddedArticle article={a.clone()} /> },
         Load::Failed(f) => html! {
             <ErrorView error={f.error.clone()} english={f.english} source={props.src.clone()} {on_retry} />
         },
+    }
+}
+
+/// Properties of [`EmbeddedArticle`].
+#[derive(Properties, PartialEq)]
+struct EmbeddedArticleProps {
+    article: Rc<Article>,
+}
+
+/// An article inside a host page: the TOC marks the section being read (ids carry
+/// the viewer's prefix), and the host's URL is never touched.
+#[component]
+fn EmbeddedArticle(props: &EmbeddedArticleProps) -> Html {
+    let prefix = use_context::<ViewerOptions>()
+        .map(|o| o.id_prefix.clone())
+        .unwrap_or_default();
+    let root = use_node_ref();
+    let ids = use_memo((props.article.clone(), prefix), |(a, prefix)| {
+        article::section_ids(a)
+            .into_iter()
+            .map(|id| format!("{prefix}{id}"))
+            .collect::<Rc<[String]>>()
+    });
+    let spy = use_scroll_spy(root.clone(), (*ids).clone(), false);
+    html! {
+        <ArticleView article={props.article.clone()} root_ref={root} current_section={spy.current.clone()} />
     }
 }

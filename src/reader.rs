@@ -36,7 +36,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let prefs = use_prefs(props.standalone);
     let ui = use_reducer_eq(Ui::default);
     let ids = use_memo(a.clone(), |a| Rc::<[String]>::from(section_ids(a)));
-    let spy = use_scroll_spy(root.clone(), (*ids).clone());
+    let spy = use_scroll_spy(root.clone(), (*ids).clone(), true);
     let message = use_state_eq(AttrValue::default);
     let timer = use_mut_ref(|| None::<Timeout>);
     let share_url = use_state_eq(AttrValue::default);

@@ -104,6 +104,20 @@ test('section ids are namespaced per viewer and TOC links scroll inside it, belo
   expect(box!.y).toBeGreaterThanOrEqual(header!.y + header!.height);
 });
 
+test('each embedded viewer marks the section being read in its own TOC, and leaves the host URL alone', async ({ page }) => {
+  await page.goto('/demo-portal.html');
+  const a = page.locator('#viewer-a');
+  const c = page.locator('#viewer-c');
+  await expect(c.getByRole('heading', { level: 1 })).toBeVisible();
+  const tocA = a.getByRole('navigation', { name: '目录' });
+  // Scroll the page (not the TOC) until the heading is near the top, past the reading line.
+  await a.getByRole('heading', { level: 2, name: /加强立法队伍建设/ }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  await expect(tocA.locator('[aria-current="location"]')).toContainText('加强立法队伍建设');
+  // Viewer C is off screen: nothing of it is marked by A's scrolling.
+  await expect(c.getByRole('navigation', { name: '目录' }).locator('[aria-current="location"]')).toHaveCount(0);
+  expect(new URL(page.url()).hash).toBe('');
+});
+
 test('a host URL naming a viewer section deep-links into that viewer', async ({ page }) => {
   await page.goto('/demo-portal.html#viewer-a-sec-4');
   const heading = page.locator('#viewer-a').getByRole('heading', { level: 2, name: /加强立法队伍建设/ });

@@ -103,9 +103,11 @@ fn replace_hash(id: Option<&str>, ids: &[String]) {
 }
 
 /// Tracks the section being read among the headings with `ids` inside `root`.
-/// `root` must contain an element with class `av-end` at its very end.
+/// `root` must contain an element with class `av-end` at its very end. With
+/// `follow_hash` the URL hash names the section being read (the viewer's own page);
+/// an embedded viewer passes false and leaves the host page's URL alone.
 #[hook]
-pub fn use_scroll_spy(root: NodeRef, ids: Rc<[String]>) -> ScrollSpy {
+pub fn use_scroll_spy(root: NodeRef, ids: Rc<[String]>, follow_hash: bool) -> ScrollSpy {
     let current = use_state_eq(|| None::<usize>);
     let spy = use_mut_ref(Spy::default);
 
@@ -127,7 +129,7 @@ pub fn use_scroll_spy(root: NodeRef, ids: Rc<[String]>) -> ScrollSpy {
         let spy = spy.clone();
         use_effect_with(*current, move |c| {
             let s = spy.borrow();
-            if !s.measured {
+            if !s.measured || !follow_hash {
                 return;
             }
             replace_hash(c.and_then(|i| s.ids.get(i)).map(String::as_str), &s.ids);
