@@ -106,15 +106,20 @@ pub fn ArticleRoute(props: &ArticleRouteProps) -> Html {
     let opts = use_context::<ViewerOptions>().unwrap_or_default();
     let index = use_state(|| None::<Rc<ArticleIndex>>);
     let ready = use_state(|| None::<Rc<Article>>);
-    // On the viewer's own page `?timeout=5` (seconds) changes the 15 s default.
+    // On the viewer's own page `?timeout=5` (seconds) changes the 15 s default and
+    // `?maxmb=20` the 5 MB size cap (for very long articles).
     let fetch_options = use_memo(opts.owns_document(), |owns| {
         let mut o = FetchOptions::default();
-        if let Some(s) = owns
-            .then(|| dom::query_param("timeout"))
-            .flatten()
-            .and_then(|t| t.parse::<u32>().ok())
-        {
+        let param = |name: &str| {
+            owns.then(|| dom::query_param(name))
+                .flatten()
+                .and_then(|t| t.parse::<u32>().ok())
+        };
+        if let Some(s) = param("timeout") {
             o.timeout_ms = s.clamp(1, 600) * 1000;
+        }
+        if let Some(mb) = param("maxmb") {
+            o.max_bytes = mb.clamp(1, 100) as usize * 1024 * 1024;
         }
         o
     });
