@@ -141,10 +141,15 @@ test('hosts theme a viewer through --av-* custom properties and ::part()', async
   await page.goto('/demo-portal.html');
   const a = page.locator('#viewer-a');
   await expect(a.getByRole('heading', { level: 1 })).toBeVisible();
-  await page.addStyleTag({
-    content:
+  // A constructed stylesheet, as a host's own stylesheet would be: an inline <style>
+  // would be refused by the strict CSP this suite also runs under (nginx).
+  await page.evaluate(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(
       '#viewer-a { --av-font-size: 20px; --av-fg: rgb(0, 0, 128); }' +
-      ' #viewer-a::part(title) { letter-spacing: 3px; }',
+        ' #viewer-a::part(title) { letter-spacing: 3px; }',
+    );
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   });
   const { paragraph, title } = parts(a);
   await expect(paragraph).toHaveCSS('font-size', '20px');
