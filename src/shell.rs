@@ -48,6 +48,16 @@ pub fn App(props: &AppProps) -> Html {
     // One root type for both uses keeps the wasm small. Hooks run in both cases,
     // in the same order.
     let route = use_route(props.embed.is_none());
+    // The app scrolls to the section a route names once the article is rendered; the
+    // browser's own restoration on back/forward would race it (and scroll an article
+    // that is not there yet), so the viewer's own page takes scrolling over.
+    use_effect_with(props.embed.is_none(), |owns_page| {
+        if *owns_page {
+            if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+                let _ = h.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+            }
+        }
+    });
     // Read once: the query does not change without a page load.
     let src = use_memo((), |()| dom::query_src().map(AttrValue::from));
     if let Some(e) = &props.embed {
@@ -151,7 +161,13 @@ pub fn ArticleRoute(props: &ArticleRouteProps) -> Html {
                     publish_metadata(a, opts.link_base.as_deref());
                 }
                 if let Some(s) = section {
-                    scroll_to_id(opts.scope.as_ref(), &format!("{}{s}", opts.id_prefix));
+                    // Landing on a route: at once, so no later layout or focus change can cut
+                    // a smooth scroll short.
+                    scroll_to_id(
+                        opts.scope.as_ref(),
+                        &format!("{}{s}", opts.id_prefix),
+                        false,
+                    );
                 }
             },
         );
@@ -211,14 +227,14 @@ fn on_anchor_click(e: &MouseEvent, scope: Option<&Element>, route_id: Option<&st
     }
     if scope.is_some() {
         e.prevent_default();
-        scroll_to_id(scope, target);
+        scroll_to_id(scope, target, true);
     } else if let Some(id) = route_id {
         e.prevent_default();
         let hash = article_href("", id, Some(target));
         if let Some(w) = web_sys::window() {
             if w.location().hash().ok().as_deref() == Some(hash.as_str()) {
                 // Same hash: no hashchange will come, so scroll now.
-                scroll_to_id(None, target);
+                scroll_to_id(None, target, true);
             } else {
                 // A new history entry, so back returns to where the reader was.
                 let _ = w.location().set_hash(&hash);
@@ -229,7 +245,7 @@ fn on_anchor_click(e: &MouseEvent, scope: Option<&Element>, route_id: Option<&st
 
 /// Scrolls to the element with `id`, looked up inside `scope` when embedded.
 /// The skip link's target (`av-content`) also gets focus.
-pub(crate) fn scroll_to_id(scope: Option<&Element>, id: &str) {
+pub(crate) fn scroll_to_id(scope: Option<&Element>, id: &str, smooth: bool) {
     // Ids are ASCII letters, digits, `-` and `_` (validated), so the selector is safe.
     let el = match scope {
         Some(s) => s.query_selector(&format!("[id=\"{id}\"]")).ok().flatten(),
@@ -238,10 +254,21 @@ pub(crate) fn scroll_to_id(scope: Option<&Element>, id: &str) {
             .and_then(|d| d.get_element_by_id(id)),
     };
     let Some(el) = el else { return };
-    el.scroll_into_view();
+    if smooth {
+        // Smooth unless prefers-reduced-motion (`scroll-behavior` in base.css).
+        el.scroll_into_view();
+    } else {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_behavior(web_sys::ScrollBehavior::Instant);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
     if el.has_attribute("tabindex") {
         if let Ok(h) = el.dyn_into::<HtmlElement>() {
-            let _ = h.focus();
+            // A plain focus() would scroll again at once and cut the smooth scroll
+            // short, leaving the target off screen.
+            let opts = web_sys::FocusOptions::new();
+            opts.set_prevent_scroll(true);
+            let _ = h.focus_with_options(&opts);
         }
     }
 }

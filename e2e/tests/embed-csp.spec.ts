@@ -16,7 +16,10 @@ async function withStrictCsp(page: Page) {
       console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`);
     });
   });
+  // The policy rides on documents; other requests go straight through, so nothing is
+  // left waiting in a route handler when the test ends (print.css loads lazily).
   await page.route('**/*', async (route) => {
+    if (route.request().resourceType() !== 'document') return route.continue();
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP } });
   });
