@@ -47,13 +47,27 @@ test('messages from another origin are ignored by the parent snippet', async ({ 
     const h = await heights(page);
     return Math.abs(h.outer - h.content);
   }).toBeLessThanOrEqual(2);
-  const before = (await heights(page)).outer;
   // A message posted by the page itself comes from the page's own origin but not
   // from the iframe: the snippet ignores it (source check); a forged origin cannot
   // be produced from a page, so the origin check is covered by code review.
-  await page.evaluate(() => window.postMessage({ type: 'article-viewer:resize', height: 5 }, '*'));
-  await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
-  expect((await heights(page)).outer).toBe(before);
+  // Messages are dispatched in order: once the marker posted after the forgery has
+  // arrived, the snippet's listener has already seen the forgery.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        window.addEventListener('message', (e) => e.data === 'marker' && resolve());
+        window.postMessage({ type: 'article-viewer:resize', height: 5 }, '*');
+        window.postMessage('marker', '*');
+      }),
+  );
+  const frameEl = page.locator('iframe[data-article-frame]');
+  expect(await frameEl.evaluate((f: HTMLIFrameElement) => f.style.height)).not.toBe('5px');
+  // The frame can still settle (late fonts) through the viewer's own messages.
+  await expect.poll(async () => {
+    const h = await heights(page);
+    return Math.abs(h.outer - h.content);
+  }).toBeLessThanOrEqual(2);
+  expect((await heights(page)).outer).toBeGreaterThan(1000);
 });
 
 test('without ?src= the frame says what is missing', async ({ page }) => {
