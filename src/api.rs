@@ -272,6 +272,25 @@ fn is_json_type(content_type: &str) -> bool {
     essence == "application/json" || essence == "text/json" || essence.ends_with("+json")
 }
 
+/// The response `assets/loader.js` started for `url` before the wasm ran, with the
+/// controller that aborts it; taken once. A response for another URL is aborted: the
+/// viewer asked for something else.
+fn take_early(window: &web_sys::Window, url: &str) -> Option<(js_sys::Promise, AbortController)> {
+    let key = JsValue::from_str("__avEarlyArticle");
+    let early = js_sys::Reflect::get(window, &key).ok()?;
+    if early.is_undefined() {
+        return None;
+    }
+    let _ = js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &key);
+    let field = |name: &str| js_sys::Reflect::get(&early, &JsValue::from_str(name)).ok();
+    let controller: AbortController = field("controller")?.dyn_into().ok()?;
+    if field("url")?.as_string().as_deref() != Some(url) {
+        controller.abort();
+        return None;
+    }
+    Some((field("response")?.dyn_into().ok()?, controller))
+}
+
 /// One attempt: the body bytes of a 2xx JSON answer within the time and size limits.
 pub(crate) async fn fetch_bytes(url: &str, opts: &FetchOptions) -> Result<Vec<u8>, FetchError> {
     // `?src=` comes from whoever wrote the link: never fetch data:, blob:, javascript: …
@@ -286,7 +305,11 @@ pub(crate) async fn fetch_bytes(url: &str, opts: &FetchOptions) -> Result<Vec<u8
         Err(article::UrlError::Empty) => return Err(FetchError::Address(String::new())),
     }
     let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
-    let controller = AbortController::new().map_err(|e| FetchError::Network(js_detail(&e)))?;
+    let early = take_early(&window, url);
+    let controller = match &early {
+        Some((_, c)) => c.clone(),
+        None => AbortController::new().map_err(|e| FetchError::Network(js_detail(&e)))?,
+    };
     let deadline = Deadline::start(&controller, opts.timeout_ms);
     let failed = |e: JsValue| {
         if deadline.fired.get() {
@@ -300,12 +323,16 @@ pub(crate) async fn fetch_bytes(url: &str, opts: &FetchOptions) -> Result<Vec<u8
         }
     };
 
-    let init = RequestInit::new();
-    init.set_method("GET");
-    init.set_signal(Some(&controller.signal()));
-    let resp = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await
-        .map_err(failed)?;
+    let request = match early {
+        Some((response, _)) => response,
+        None => {
+            let init = RequestInit::new();
+            init.set_method("GET");
+            init.set_signal(Some(&controller.signal()));
+            window.fetch_with_str_and_init(url, &init)
+        }
+    };
+    let resp = JsFuture::from(request).await.map_err(failed)?;
     let resp: Response = resp.dyn_into().map_err(failed)?;
     if !resp.ok() {
         controller.abort();
