@@ -454,13 +454,6 @@ pub async fn fetch_article_with(url: &str, opts: &FetchOptions) -> Result<Articl
     }
 }
 
-/// Fetches `url` with the default limits and parses it as an article.
-pub async fn fetch_article(url: &str) -> Result<Article, FetchError> {
-    fetch_article_with(url, &FetchOptions::default())
-        .await
-        .map_err(|f| f.error)
-}
-
 /// Fetches the article index (`articles/index.json`) at `url`, with the same
 /// limits as an article (no retries: the article is shown without its neighbours).
 pub async fn fetch_index(url: &str) -> Result<ArticleIndex, FetchError> {

@@ -97,7 +97,6 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             if let Some(a) = ready {
                 if owns_document {
                     dom::set_document_meta(&a.title, &a.lang);
-                    dom::scroll_to_hash();
                 }
                 on_ready.emit(a.clone());
             }

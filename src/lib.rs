@@ -17,7 +17,7 @@ pub mod shell;
 pub mod state;
 pub mod structured_data;
 
-pub use api::{fetch_article, fetch_article_with, fetch_index, Failure, FetchError, FetchOptions};
+pub use api::{fetch_article_with, fetch_index, Failure, FetchError, FetchOptions};
 pub use app::{ArticlePage, ArticlePageProps, DEFAULT_ARTICLE};
 pub use panic::{install_panic_hook, show_fatal, show_fatal_in};
 pub use reader::{Reader, ReaderProps};

@@ -14,7 +14,7 @@ use crate::app::ArticlePage;
 use crate::components::{crumbs_with_list_links, ArticleList, ErrorView, Loading};
 use crate::dom;
 use crate::options::{ArticleLinks, ViewerOptions};
-use crate::route::{article_href, use_route, Route};
+use crate::route::{self, article_href, use_route, Route};
 use crate::structured_data;
 
 /// Where the standalone page finds the index and the articles.
@@ -58,8 +58,13 @@ pub fn App(props: &AppProps) -> Html {
             }
         }
     });
-    // Read once: the query does not change without a page load.
+    // Read once: the query does not change without a page load, and a plain section
+    // anchor (`#sec-3`) only matters for the first landing (later clicks scroll by
+    // themselves).
     let src = use_memo((), |()| dom::query_src().map(AttrValue::from));
+    let anchor = use_memo((), |()| {
+        route::section_in_hash(&route::current_hash()).map(AttrValue::from)
+    });
     if let Some(e) = &props.embed {
         return html! {
             <ContextProvider<ViewerOptions> context={e.options.clone()}>
@@ -88,7 +93,7 @@ pub fn App(props: &AppProps) -> Html {
                 />
             }
         }
-        None => html! { <ArticleRoute src={(*src).clone()} /> },
+        None => html! { <ArticleRoute src={(*src).clone()} section={(*anchor).clone()} /> },
     };
     html! {
         <ContextProvider<ViewerOptions> context={opts}>{ body }</ContextProvider<ViewerOptions>>
