@@ -158,16 +158,16 @@ fn first_on_screen(root: &Element, items: &[Element]) -> usize {
 /// The 朗读 button and, while reading, its controls.
 #[component]
 pub fn ReadAloud(props: &ReadAloudProps) -> Html {
-    let available = use_state_eq(|| false);
+    // Known at the first render, so the button does not appear later and shift the
+    // rest of the toolbar (a layout shift Lighthouse counted).
+    let available = use_memo((), |()| synth().is_some());
     let status = use_state_eq(|| Status::Idle);
     let rate = use_state_eq(|| 1.0f32);
     let eng: Shared = use_mut_ref(|| None);
 
     {
-        let available = available.setter();
         let eng = eng.clone();
         use_effect_with((), move |()| {
-            available.set(synth().is_some());
             // Leaving the page (or the viewer) stops the voice.
             move || {
                 if let Some(e) = eng.borrow().as_ref() {
