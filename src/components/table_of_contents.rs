@@ -75,23 +75,12 @@ fn item(e: &TocEntry, children: &[TocEntry], props: &TableOfContentsProps) -> Ht
         })
     });
     html! {
-        <li key={e.id.clone()} class={classes!("toc-item", level_class(e.level))}>
+        <li key={e.id.clone()} class={classes!("toc-item", format!("toc-level-{}", e.level.min(4)))}>
             <a href={format!("#{}", e.id)} aria-current={is_current.then_some("location")} {onclick}>
                 <span class="toc-number" aria-hidden="true">{ format!("{}.", e.number) }</span>
                 <span class="toc-text">{ &e.title }</span>
             </a>
             { list(children, props) }
         </li>
-    }
-}
-
-/// `toc-level-1` to `toc-level-4` (deeper levels look like the fourth), without
-/// formatting a string per entry.
-fn level_class(level: usize) -> &'static str {
-    match level {
-        0 | 1 => "toc-level-1",
-        2 => "toc-level-2",
-        3 => "toc-level-3",
-        _ => "toc-level-4",
     }
 }
