@@ -395,7 +395,7 @@ pub(crate) async fn fetch_bytes(url: &str, opts: &FetchOptions) -> Result<Vec<u8
 }
 
 /// The value of the first `"lang"` key in the JSON text, by a byte scan: the body
-/// may be too broken for serde, and a second full parse would cost wasm size.
+/// may be too broken to parse, and a second full parse would cost time.
 fn declared_lang(bytes: &[u8]) -> Option<&str> {
     let key = b"\"lang\"";
     let at = bytes.windows(key.len()).position(|w| w == key)? + key.len();

@@ -3,142 +3,173 @@
 //! pure function (tested natively); [`apply`] writes it into `<head>` as text only.
 
 use article::{safe_url, Article, IndexEntry};
-use serde::Serialize;
 
 /// Id of the `<script type="application/ld+json">` element the viewer owns.
 const SCRIPT_ID: &str = "av-jsonld";
 const CONTEXT: &str = "https://schema.org";
 
-// Typed rather than `serde_json::Value`: the same JSON for much less wasm.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Node<'a> {
-    Article(Box<NewsArticle<'a>>),
-    Crumbs(BreadcrumbList<'a>),
+/// A tiny JSON writer (serde_json would cost the wasm far more): objects, lists,
+/// strings and whole numbers. Strings are escaped for JSON and for the `<script>`
+/// element they end up in: `<`, `>`, `&`, U+2028 and U+2029 as `\uXXXX`, so the
+/// text can never close the element or open a comment.
+struct Json {
+    out: String,
+    /// A value was just written: the next key or item needs a comma.
+    comma: bool,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct NewsArticle<'a> {
-    #[serde(rename = "@context")]
-    context: &'static str,
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    headline: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    alternative_headline: Option<&'a str>,
-    in_language: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date_published: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date_modified: Option<&'a str>,
-    author: Vec<Thing<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    publisher: Option<Thing<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    article_section: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    description: Option<String>,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    keywords: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    main_entity_of_page: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    is_based_on: Option<String>,
-}
+impl Json {
+    fn new() -> Self {
+        Json {
+            out: String::new(),
+            comma: false,
+        }
+    }
 
-#[derive(Serialize)]
-struct Thing<'a> {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    name: &'a str,
-}
+    fn sep(&mut self) {
+        if self.comma {
+            self.out.push(',');
+        }
+    }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct BreadcrumbList<'a> {
-    #[serde(rename = "@context")]
-    context: &'static str,
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    item_list_element: Vec<ListItem<'a>>,
-}
+    fn open(&mut self, c: char) {
+        self.sep();
+        self.out.push(c);
+        self.comma = false;
+    }
 
-#[derive(Serialize)]
-struct ListItem<'a> {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    position: usize,
-    name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    item: Option<String>,
+    fn close(&mut self, c: char) {
+        self.out.push(c);
+        self.comma = true;
+    }
+
+    fn key(&mut self, k: &str) {
+        self.sep();
+        self.string(k);
+        self.out.push(':');
+        self.comma = false;
+    }
+
+    fn str(&mut self, v: &str) {
+        self.sep();
+        self.string(v);
+        self.comma = true;
+    }
+
+    fn field(&mut self, k: &str, v: &str) {
+        self.key(k);
+        self.str(v);
+    }
+
+    fn opt_field(&mut self, k: &str, v: Option<&str>) {
+        if let Some(v) = v {
+            self.field(k, v);
+        }
+    }
+
+    fn num(&mut self, n: usize) {
+        self.sep();
+        self.out.push_str(&n.to_string());
+        self.comma = true;
+    }
+
+    fn string(&mut self, s: &str) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        self.out.push('"');
+        for c in s.chars() {
+            match c {
+                '"' => self.out.push_str("\\\""),
+                '\\' => self.out.push_str("\\\\"),
+                '\n' => self.out.push_str("\\n"),
+                '\r' => self.out.push_str("\\r"),
+                '\t' => self.out.push_str("\\t"),
+                '\u{0}'..='\u{1f}' | '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
+                    self.out.push_str("\\u");
+                    let n = c as u32;
+                    for shift in [12, 8, 4, 0] {
+                        self.out.push(char::from(HEX[(n >> shift) as usize & 0xf]));
+                    }
+                }
+                c => self.out.push(c),
+            }
+        }
+        self.out.push('"');
+    }
 }
 
 /// The JSON-LD of `a` as script text. `page_url` is the page showing it;
 /// `crumb_urls[i]` is where breadcrumb step `i` links (absolute), if anywhere.
-/// Every URL passes [`safe_url`]; `<`, `>` and `&` are escaped so the text can
-/// never close its `<script>` element.
+/// Every URL passes [`safe_url`]; `<`, `>`, `&`, U+2028 and U+2029 are escaped so
+/// the text can never close its `<script>` element.
 pub fn json_ld(a: &Article, page_url: &str, crumb_urls: &[Option<String>]) -> String {
     let url = |u: Option<&str>| {
         u.and_then(|u| safe_url(u).ok())
             .map(|u| u.as_str().to_owned())
     };
     let canonical = canonical_url(a).unwrap_or_else(|| page_url.to_owned());
-    let article = NewsArticle {
-        context: CONTEXT,
-        kind: "NewsArticle",
-        headline: &a.title,
-        alternative_headline: a.subtitle.as_deref(),
-        in_language: &a.lang,
-        date_published: a.published.as_deref(),
-        date_modified: a.modified.as_deref(),
-        author: a
-            .authors
-            .iter()
-            .map(|au| Thing {
-                kind: "Person",
-                name: &au.name,
-            })
-            .collect(),
-        publisher: a.site.as_ref().map(|s| Thing {
-            kind: "Organization",
-            name: &s.name,
-        }),
-        article_section: a.section.as_deref(),
-        description: IndexEntry::of(a).summary,
-        keywords: a.keywords.join(","),
-        main_entity_of_page: url(Some(page_url)),
-        url: url(Some(&canonical)),
-        is_based_on: url(a.original_url.as_deref()),
-    };
-    let last = a.breadcrumb.len().saturating_sub(1);
-    let items: Vec<ListItem<'_>> = a
-        .breadcrumb
-        .iter()
-        .enumerate()
-        .map(|(i, c)| ListItem {
-            kind: "ListItem",
-            position: i + 1,
-            name: &c.name,
-            item: if i == last {
+    let mut j = Json::new();
+    j.open('[');
+    j.open('{');
+    j.field("@context", CONTEXT);
+    j.field("@type", "NewsArticle");
+    j.field("headline", &a.title);
+    j.opt_field("alternativeHeadline", a.subtitle.as_deref());
+    j.field("inLanguage", &a.lang);
+    j.opt_field("datePublished", a.published.as_deref());
+    j.opt_field("dateModified", a.modified.as_deref());
+    j.key("author");
+    j.open('[');
+    for au in &a.authors {
+        thing(&mut j, "Person", &au.name);
+    }
+    j.close(']');
+    if let Some(site) = &a.site {
+        j.key("publisher");
+        thing(&mut j, "Organization", &site.name);
+    }
+    j.opt_field("articleSection", a.section.as_deref());
+    j.opt_field("description", IndexEntry::of(a).summary.as_deref());
+    if !a.keywords.is_empty() {
+        j.field("keywords", &a.keywords.join(","));
+    }
+    j.opt_field("mainEntityOfPage", url(Some(page_url)).as_deref());
+    j.opt_field("url", url(Some(&canonical)).as_deref());
+    j.opt_field("isBasedOn", url(a.original_url.as_deref()).as_deref());
+    j.close('}');
+    if !a.breadcrumb.is_empty() {
+        let last = a.breadcrumb.len() - 1;
+        j.open('{');
+        j.field("@context", CONTEXT);
+        j.field("@type", "BreadcrumbList");
+        j.key("itemListElement");
+        j.open('[');
+        for (i, c) in a.breadcrumb.iter().enumerate() {
+            j.open('{');
+            j.field("@type", "ListItem");
+            j.key("position");
+            j.num(i + 1);
+            j.field("name", &c.name);
+            let item = if i == last {
                 url(Some(page_url))
             } else {
                 url(crumb_urls.get(i).and_then(|u| u.as_deref()))
-            },
-        })
-        .collect();
-    let mut graph = vec![Node::Article(Box::new(article))];
-    if !items.is_empty() {
-        graph.push(Node::Crumbs(BreadcrumbList {
-            context: CONTEXT,
-            kind: "BreadcrumbList",
-            item_list_element: items,
-        }));
+            };
+            j.opt_field("item", item.as_deref());
+            j.close('}');
+        }
+        j.close(']');
+        j.close('}');
     }
-    // Serializing these types cannot fail (string keys, no maps).
-    escape_for_script(&serde_json::to_string(&graph).unwrap_or_default())
+    j.close(']');
+    j.out
+}
+
+/// `{"@type": kind, "name": name}`.
+fn thing(j: &mut Json, kind: &str, name: &str) {
+    j.open('{');
+    j.field("@type", kind);
+    j.field("name", name);
+    j.close('}');
 }
 
 /// The article's own URL, else the original publication it reproduces.
@@ -148,12 +179,6 @@ pub fn canonical_url(a: &Article) -> Option<String> {
         .flatten()
         .find_map(|u| safe_url(u).ok())
         .map(|u| u.as_str().to_owned())
-}
-
-fn escape_for_script(json: &str) -> String {
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
 }
 
 /// Writes JSON-LD, meta description and canonical link for `a` into `<head>`.
@@ -278,5 +303,68 @@ mod tests {
         );
         a.url = Some("https://v.cn/a".into());
         assert_eq!(canonical_url(&a).as_deref(), Some("https://v.cn/a"));
+    }
+
+    #[test]
+    fn strings_are_escaped_for_json_and_for_the_script_element() {
+        let nasty = "a\"b\\c/\n\r\t\u{0}\u{1}\u{1f}\u{7f}</script><!--&amp;\u{2028}\u{2029}\u{4e2d}\u{1f600}";
+        let mut j = Json::new();
+        j.str(nasty);
+        for c in ['<', '>', '&', '\u{2028}', '\u{2029}'] {
+            assert!(!j.out.contains(c), "{c:?} in {}", j.out);
+        }
+        assert!(!j.out.chars().any(|c| c < ' '), "{}", j.out);
+        assert_eq!(serde_json::from_str::<String>(&j.out).unwrap(), nasty);
+    }
+
+    #[test]
+    fn every_field_is_written_as_json() {
+        let mut a = article();
+        a.subtitle = Some("副题".into());
+        a.modified = Some("2024-05-20".into());
+        a.site = Some(article::Site {
+            name: "政讯通中心".into(),
+            url: None,
+        });
+        a.section = Some("理论研究".into());
+        a.summary = Some("摘要".into());
+        a.keywords = vec!["a".into(), "b".into()];
+        a.original_url = Some("http://www.gsrdw.gov.cn/a.html".into());
+        a.breadcrumb.truncate(1);
+        let v: Value = serde_json::from_str(&json_ld(&a, "https://v.cn/#/a/x", &[])).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!([
+                {
+                    "@context": "https://schema.org",
+                    "@type": "NewsArticle",
+                    "headline": "标题</script><script>alert(1)</script>",
+                    "alternativeHeadline": "副题",
+                    "inLanguage": "zh-CN",
+                    "datePublished": "2024-05-19",
+                    "dateModified": "2024-05-20",
+                    "author": [{"@type": "Person", "name": "佚名"}],
+                    "publisher": {"@type": "Organization", "name": "政讯通中心"},
+                    "articleSection": "理论研究",
+                    "description": "摘要",
+                    "keywords": "a,b",
+                    "mainEntityOfPage": "https://v.cn/#/a/x",
+                    "url": "http://www.gsrdw.gov.cn/a.html",
+                    "isBasedOn": "http://www.gsrdw.gov.cn/a.html"
+                },
+                {
+                    "@context": "https://schema.org",
+                    "@type": "BreadcrumbList",
+                    "itemListElement": [
+                        {"@type": "ListItem", "position": 1, "name": "首页", "item": "https://v.cn/#/a/x"}
+                    ]
+                }
+            ])
+        );
+        a.breadcrumb.clear();
+        a.authors.clear();
+        let v: Value = serde_json::from_str(&json_ld(&a, "https://v.cn/#/a/x", &[])).unwrap();
+        assert_eq!(v.as_array().unwrap().len(), 1, "no empty BreadcrumbList");
+        assert_eq!(v[0]["author"], serde_json::json!([]));
     }
 }

@@ -1,6 +1,5 @@
 //! The loader never panics; every problem it reports has a path, except "the
-//! document is not an object" (a serde error after a clean shape check would mean
-//! the shape table and the types disagree).
+//! document is not an object" (the only problem at the root).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

@@ -2,9 +2,11 @@
 //! synthetic 1 MB and 10 MB portal pages: `cargo bench -p article --bench throughput`.
 //!
 //! Prints the median of several runs in MB/s (1 MB = 10^6 bytes); the machine is
-//! shared, so medians, not means. `validate` is `parse_article` on a valid document
-//! (the fast path), `invalid` on the same document with one type error (the path
-//! that collects every problem). Not a test.
+//! shared, so medians, not means. `validate` is `parse_article` on a valid document,
+//! `invalid` on the same document with one type error; `1000x` loads the benchmark's
+//! 1000x article (about 8 MB), and `1000x-serde` the same as the loader did before it
+//! built the model itself (UTF-8 check, serde_json's typed `from_str`, `validate`);
+//! `BENCH_1000X_ONLY=1` runs these two only. Not a test.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -39,6 +41,32 @@ fn page(target: usize) -> String {
     s
 }
 
+/// The benchmark's 1000x article (`e2e/bench/run.mjs`, `synthesize`): the seed's
+/// sections repeated `factor` times, each copy after the first led by the seed's lead.
+fn synthesized(factor: usize) -> article::Article {
+    let seed = article::parse_article(include_bytes!(
+        "../../../articles/a-000_69da94d2f4a4bc00.json"
+    ))
+    .expect("the seed loads");
+    let mut a = seed.clone();
+    let seed = &seed;
+    a.id = format!("synth-{factor}");
+    a.sections = (0..factor)
+        .flat_map(|i| {
+            seed.sections.iter().map(move |s| {
+                let mut s = s.clone();
+                s.id = None;
+                s.heading = format!("{}-{}", i + 1, s.heading);
+                if i > 0 {
+                    s.blocks.splice(0..0, seed.lead.iter().cloned());
+                }
+                s
+            })
+        })
+        .collect();
+    a
+}
+
 fn median(mut runs: Vec<Duration>) -> Duration {
     runs.sort();
     runs[runs.len() / 2]
@@ -65,6 +93,19 @@ fn measure(what: &str, bytes: usize, runs: usize, mut f: impl FnMut()) -> f64 {
 }
 
 fn main() {
+    let big = serde_json::to_vec(&synthesized(1000)).expect("serializes");
+    assert!(article::parse_article(&big).is_ok());
+    measure("1000x-serde", big.len(), 7, || {
+        let text = std::str::from_utf8(black_box(&big)).expect("UTF-8");
+        let a: article::Article = serde_json::from_str(text).expect("deserializes");
+        black_box(article::validate(&a));
+    });
+    measure("1000x", big.len(), 7, || {
+        black_box(article::parse_article(black_box(&big)).ok());
+    });
+    if std::env::var_os("BENCH_1000X_ONLY").is_some() {
+        return;
+    }
     for (size, runs) in [(1_000_000, 21), (10_000_000, 7)] {
         let text = page(size);
         let article = article::from_plain_text(&text).expect("synthetic page imports");

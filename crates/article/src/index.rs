@@ -4,10 +4,9 @@
 
 use std::collections::HashSet;
 
-use serde::{Deserialize, Serialize};
-
-use crate::load::{strip_position, LoadError};
+use crate::load::{load, LoadError};
 use crate::model::{Article, Block, SCHEMA_VERSION};
+use crate::shape::is_under;
 use crate::toc::is_valid_id;
 use crate::validate::{check_datetime, Issue};
 
@@ -15,8 +14,9 @@ use crate::validate::{check_datetime, Issue};
 const SUMMARY_CHARS: usize = 80;
 
 /// The list of articles, newest first.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct ArticleIndex {
     /// Format version, as for articles.
     pub schema_version: u32,
@@ -25,20 +25,30 @@ pub struct ArticleIndex {
 }
 
 /// One article in the index.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct IndexEntry {
     /// The article id; the article lives at `<id>.json` beside the index.
     pub id: String,
     /// The headline.
     pub title: String,
     /// Publication date, `YYYY-MM-DD`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub date: Option<String>,
     /// The column, e.g. 理论研究.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub section: Option<String>,
     /// One or two sentences for the list page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub summary: Option<String>,
 }
 
@@ -119,47 +129,31 @@ impl ArticleIndex {
 }
 
 /// Parses and checks an index: every id valid and unique, every title non-empty,
-/// every date `YYYY-MM-DD`. All problems are listed with their JSON paths.
+/// every date `YYYY-MM-DD`. All problems, type and meaning, are listed with their
+/// JSON paths; fields the index does not know are ignored.
 pub fn parse_index(bytes: &[u8]) -> Result<ArticleIndex, LoadError> {
-    let index: ArticleIndex = serde_json::from_slice(bytes).map_err(|e| {
-        if e.is_syntax() || e.is_eof() {
-            LoadError::Syntax {
-                line: e.line(),
-                column: e.column(),
-                message: strip_position(&e.to_string()),
-            }
-        } else {
-            LoadError::Invalid(vec![Issue {
-                path: String::new(),
-                message: format!(
-                    "{} (line {}, column {})",
-                    strip_position(&e.to_string()),
-                    e.line(),
-                    e.column()
-                ),
-            }])
-        }
-    })?;
-    if index.schema_version > SCHEMA_VERSION {
-        return Err(LoadError::TooNew {
-            found: index.schema_version.into(),
-        });
-    }
-    let mut issues = Vec::new();
+    let (index, mut issues) = load::<ArticleIndex>(bytes)?;
+    // A problem at or under a repaired value would describe its placeholder.
+    let repaired = |path: &str| issues.iter().any(|t| is_under(path, &t.path));
+    let mut meaning = Vec::new();
     let mut ids = HashSet::new();
     for (i, e) in index.articles.iter().enumerate() {
         let mut push = |field: &str, message: &str| {
-            issues.push(Issue {
-                path: format!("/articles/{i}/{field}"),
-                message: message.to_owned(),
-            })
+            let path = format!("/articles/{i}/{field}");
+            if !repaired(&path) {
+                meaning.push(Issue {
+                    path,
+                    message: message.to_owned(),
+                });
+            }
         };
         if !is_valid_id(&e.id) {
             push(
                 "id",
                 "not a valid id (ASCII letter, then letters, digits, - or _)",
             );
-        } else if !ids.insert(e.id.as_str()) {
+        } else if !repaired(&format!("/articles/{i}/id")) && !ids.insert(e.id.as_str()) {
+            // (A placeholder id is not an id: it takes none from a real entry.)
             push("id", "duplicate id");
         }
         if e.title.trim().is_empty() {
@@ -171,6 +165,7 @@ pub fn parse_index(bytes: &[u8]) -> Result<ArticleIndex, LoadError> {
             }
         }
     }
+    issues.extend(meaning);
     if issues.is_empty() {
         Ok(index)
     } else {

@@ -1,24 +1,25 @@
-//! A small JSON tree for the loader's slow path (documents with problems).
+//! A small JSON parser: the loader reads every document into this tree, then
+//! `shape.rs` builds the typed article from it.
 //!
-//! `serde_json::Value` would do, but its parser, serializer and float formatting cost
-//! the viewer's wasm about 10 KB (brotli); this module costs a fraction of that. It
-//! is at least as strict as serde_json (same grammar, same depth limit, no lone
-//! surrogates), keeps object keys in document order and duplicates (reported by the
-//! shape check), and numbers as their source text.
+//! It replaces serde_json in the viewer, whose parser, derived `Deserialize` impls
+//! and float formatting cost the wasm far more. It is at least as strict as
+//! serde_json (same grammar, same depth limit, no lone surrogates), keeps object keys
+//! in document order and duplicates (reported by the shape check), and numbers as
+//! their source text. Strings without escapes borrow from the input.
 
-use std::fmt::Write as _;
+use std::borrow::Cow;
 
-/// A parsed JSON value.
+/// A parsed JSON value, borrowing from the text it was parsed from.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Json {
+pub(crate) enum Json<'a> {
     Null,
     Bool(bool),
     /// The number exactly as written.
-    Num(String),
-    Str(String),
-    Arr(Vec<Json>),
+    Num(&'a str),
+    Str(Cow<'a, str>),
+    Arr(Vec<Json<'a>>),
     /// Members in document order, duplicates kept.
-    Obj(Vec<(String, Json)>),
+    Obj(Vec<(Cow<'a, str>, Json<'a>)>),
 }
 
 /// A syntax error with its 1-based line and column (in characters).
@@ -33,11 +34,14 @@ pub(crate) struct SyntaxError {
 const MAX_DEPTH: usize = 128;
 
 /// Parses one JSON document.
-pub(crate) fn parse(text: &str) -> Result<Json, SyntaxError> {
+pub(crate) fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
     let mut p = Parser {
+        text,
         s: text.as_bytes(),
         i: 0,
         depth: 0,
+        items: Vec::new(),
+        members: Vec::new(),
     };
     let result = p.ws_value().and_then(|v| {
         p.ws();
@@ -65,12 +69,18 @@ pub(crate) fn parse(text: &str) -> Result<Json, SyntaxError> {
 }
 
 struct Parser<'a> {
+    text: &'a str,
     s: &'a [u8],
     i: usize,
     depth: usize,
+    /// The items of the arrays being parsed, innermost last; each array takes its
+    /// own off the end when it closes, so its `Vec` is allocated once, to size.
+    items: Vec<Json<'a>>,
+    /// The same for the members of objects.
+    members: Vec<(Cow<'a, str>, Json<'a>)>,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn peek(&self) -> Option<u8> {
         self.s.get(self.i).copied()
     }
@@ -81,12 +91,12 @@ impl Parser<'_> {
         }
     }
 
-    fn ws_value(&mut self) -> Result<Json, &'static str> {
+    fn ws_value(&mut self) -> Result<Json<'a>, &'static str> {
         self.ws();
         self.value()
     }
 
-    fn value(&mut self) -> Result<Json, &'static str> {
+    fn value(&mut self) -> Result<Json<'a>, &'static str> {
         match self.peek() {
             None => Err("EOF while parsing a value"),
             Some(b'n') => self.literal(b"null", Json::Null),
@@ -100,7 +110,7 @@ impl Parser<'_> {
         }
     }
 
-    fn literal(&mut self, word: &[u8], v: Json) -> Result<Json, &'static str> {
+    fn literal(&mut self, word: &[u8], v: Json<'a>) -> Result<Json<'a>, &'static str> {
         if self.s[self.i..].starts_with(word) {
             self.i += word.len();
             Ok(v)
@@ -118,18 +128,19 @@ impl Parser<'_> {
         }
     }
 
-    fn array(&mut self) -> Result<Json, &'static str> {
+    fn array(&mut self) -> Result<Json<'a>, &'static str> {
         self.enter()?;
         self.i += 1;
-        let mut items = Vec::new();
         self.ws();
         if self.peek() == Some(b']') {
             self.i += 1;
             self.depth -= 1;
-            return Ok(Json::Arr(items));
+            return Ok(Json::Arr(Vec::new()));
         }
+        let base = self.items.len();
         loop {
-            items.push(self.ws_value()?);
+            let v = self.ws_value()?;
+            self.items.push(v);
             self.ws();
             match self.peek() {
                 Some(b',') => {
@@ -146,19 +157,19 @@ impl Parser<'_> {
         }
         self.i += 1;
         self.depth -= 1;
-        Ok(Json::Arr(items))
+        Ok(Json::Arr(self.items.split_off(base)))
     }
 
-    fn object(&mut self) -> Result<Json, &'static str> {
+    fn object(&mut self) -> Result<Json<'a>, &'static str> {
         self.enter()?;
         self.i += 1;
-        let mut members = Vec::new();
         self.ws();
         if self.peek() == Some(b'}') {
             self.i += 1;
             self.depth -= 1;
-            return Ok(Json::Obj(members));
+            return Ok(Json::Obj(Vec::new()));
         }
+        let base = self.members.len();
         loop {
             self.ws();
             match self.peek() {
@@ -175,7 +186,7 @@ impl Parser<'_> {
                 Some(_) => return Err("expected `:`"),
             }
             let v = self.ws_value()?;
-            members.push((key, v));
+            self.members.push((key, v));
             self.ws();
             match self.peek() {
                 Some(b',') => self.i += 1,
@@ -186,55 +197,90 @@ impl Parser<'_> {
         }
         self.i += 1;
         self.depth -= 1;
-        Ok(Json::Obj(members))
+        Ok(Json::Obj(self.members.split_off(base)))
     }
 
-    fn string(&mut self) -> Result<String, &'static str> {
+    fn string(&mut self) -> Result<Cow<'a, str>, &'static str> {
         self.i += 1;
-        let mut out = String::new();
+        let start = self.i;
+        self.plain();
+        if self.peek() == Some(b'"') {
+            // No escapes: borrow. The input is a `str` and both ends sit next to
+            // ASCII bytes, so they are char boundaries.
+            self.i += 1;
+            return Ok(Cow::Borrowed(&self.text[start..self.i - 1]));
+        }
+        let mut out = String::from(&self.text[start..self.i]);
         loop {
-            let start = self.i;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.i += 1;
-            }
-            // The input is a `str` and we stopped at an ASCII byte: a char boundary.
-            out.push_str(std::str::from_utf8(&self.s[start..self.i]).map_err(|_| "invalid UTF-8")?);
             match self.peek() {
                 None => return Err("EOF while parsing a string"),
                 Some(b'"') => {
                     self.i += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     self.i += 1;
                     let c = match self.peek() {
-                        Some(b'"') => '"',
-                        Some(b'\\') => '\\',
-                        Some(b'/') => '/',
-                        Some(b'b') => '\u{8}',
-                        Some(b'f') => '\u{c}',
-                        Some(b'n') => '\n',
-                        Some(b'r') => '\r',
-                        Some(b't') => '\t',
+                        None => return Err("EOF while parsing a string"),
                         Some(b'u') => {
                             self.i += 1;
-                            let c = self.unicode_escape()?;
-                            out.push(c);
-                            continue;
+                            self.unicode_escape()?
                         }
-                        None => return Err("EOF while parsing a string"),
-                        Some(_) => return Err("invalid escape"),
+                        Some(e) => {
+                            let c = match e {
+                                b'"' => '"',
+                                b'\\' => '\\',
+                                b'/' => '/',
+                                b'b' => '\u{8}',
+                                b'f' => '\u{c}',
+                                b'n' => '\n',
+                                b'r' => '\r',
+                                b't' => '\t',
+                                _ => return Err("invalid escape"),
+                            };
+                            self.i += 1;
+                            c
+                        }
                     };
-                    self.i += 1;
                     out.push(c);
                 }
                 Some(_) => {
                     return Err("control character (\\u0000-\\u001F) found while parsing a string")
                 }
             }
+            let from = self.i;
+            self.plain();
+            out.push_str(&self.text[from..self.i]);
+        }
+    }
+
+    /// Skips the characters of a string that need no attention, eight bytes at a
+    /// time.
+    fn plain(&mut self) {
+        const ONES: u64 = u64::from_le_bytes([1; 8]);
+        const HIGH: u64 = ONES << 7;
+        let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+        let start = self.i;
+        for chunk in self.s[start..].chunks_exact(8) {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            let w = u64::from_le_bytes(word);
+            // The high bit of each byte that is `"`, `\` or below 0x20. A borrow
+            // can only mark bytes after a marked one, so the lowest mark is exact.
+            let special = has_zero(w ^ (ONES * u64::from(b'"')))
+                | has_zero(w ^ (ONES * u64::from(b'\\')))
+                | (w.wrapping_sub(ONES * 0x20) & !w & HIGH);
+            if special != 0 {
+                self.i += special.trailing_zeros() as usize / 8;
+                return;
+            }
+            self.i += 8;
+        }
+        while let Some(b) = self.peek() {
+            if b == b'"' || b == b'\\' || b < 0x20 {
+                break;
+            }
+            self.i += 1;
         }
     }
 
@@ -272,7 +318,7 @@ impl Parser<'_> {
         Ok(v)
     }
 
-    fn number(&mut self) -> Result<Json, &'static str> {
+    fn number(&mut self) -> Result<Json<'a>, &'static str> {
         let start = self.i;
         if self.peek() == Some(b'-') {
             self.i += 1;
@@ -299,8 +345,7 @@ impl Parser<'_> {
             }
             self.digits();
         }
-        let raw = std::str::from_utf8(&self.s[start..self.i]).map_err(|_| "invalid number")?;
-        Ok(Json::Num(raw.to_owned()))
+        Ok(Json::Num(&self.text[start..self.i]))
     }
 
     fn digits(&mut self) {
@@ -310,75 +355,23 @@ impl Parser<'_> {
     }
 }
 
-impl Json {
-    /// Writes the value as compact JSON.
-    pub(crate) fn write(&self, out: &mut String) {
-        match self {
-            Json::Null => out.push_str("null"),
-            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Json::Num(n) => out.push_str(n),
-            Json::Str(s) => write_str(s, out),
-            Json::Arr(items) => {
-                out.push('[');
-                for (k, v) in items.iter().enumerate() {
-                    if k > 0 {
-                        out.push(',');
-                    }
-                    v.write(out);
-                }
-                out.push(']');
-            }
-            Json::Obj(members) => {
-                out.push('{');
-                for (k, (key, v)) in members.iter().enumerate() {
-                    if k > 0 {
-                        out.push(',');
-                    }
-                    write_str(key, out);
-                    out.push(':');
-                    v.write(out);
-                }
-                out.push('}');
-            }
-        }
-    }
-
+impl<'a> Json<'a> {
     /// The value of the last member named `key`, if this is an object.
-    pub(crate) fn get(&self, key: &str) -> Option<&Json> {
+    pub(crate) fn get(&self, key: &str) -> Option<&Json<'a>> {
         match self {
             Json::Obj(m) => m.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
         }
     }
 
-    /// The number as a `u64`, if it is a whole number in range (`-0` is 0).
+    /// The number as a `u64`, if it is written as one: digits only, in range. As
+    /// for serde_json, `1.0`, `1e2` and `-0` are not (the last is a float there).
     pub(crate) fn as_u64(&self) -> Option<u64> {
         match self {
-            Json::Num(n) => {
-                let digits = n.strip_prefix('-').filter(|d| d.bytes().all(|b| b == b'0'));
-                match digits {
-                    Some(_) => Some(0),
-                    None => n.parse().ok(),
-                }
-            }
+            Json::Num(n) => n.parse().ok(),
             _ => None,
         }
     }
-}
-
-fn write_str(s: &str, out: &mut String) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 #[cfg(test)]
@@ -390,19 +383,44 @@ mod tests {
         (e.line, e.column, e.message)
     }
 
+    /// The tree as a `serde_json::Value` (the last of duplicate keys wins, as there).
+    #[cfg(feature = "serde")]
+    fn to_value(v: &Json<'_>) -> serde_json::Value {
+        use serde_json::Value;
+        match v {
+            Json::Null => Value::Null,
+            Json::Bool(b) => Value::Bool(*b),
+            Json::Num(n) => serde_json::from_str(n).unwrap(),
+            Json::Str(s) => Value::String(s.to_string()),
+            Json::Arr(items) => Value::Array(items.iter().map(to_value).collect()),
+            Json::Obj(m) => Value::Object(
+                m.iter()
+                    .map(|(k, v)| (k.to_string(), to_value(v)))
+                    .collect(),
+            ),
+        }
+    }
+
+    #[cfg(feature = "serde")]
     #[test]
-    fn parses_and_writes_back() {
-        let text = r#"{"a":[1,-2.5e3,true,false,null],"b":"x\"\\\n\u00e9\ud83d\ude00","a":{}}"#;
+    fn parses_as_serde_json_does() {
+        let text = r#"{"a":[1,-2.5e3,true,false,null],"b":"x\"\\\n\u00e9\ud83d\ude00","c":"\u4e2d文","a":{}}"#;
         let v = parse(text).unwrap();
-        let mut out = String::new();
-        v.write(&mut out);
-        let again: serde_json::Value = serde_json::from_str(&out).unwrap();
-        let first: serde_json::Value = serde_json::from_str(text).unwrap();
-        assert_eq!(again, first);
+        let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(to_value(&v), theirs);
         assert_eq!(
             v.get("a"),
             Some(&Json::Obj(vec![])),
             "the last duplicate wins"
+        );
+        assert_eq!(
+            v.get("c"),
+            Some(&Json::Str("\u{4e2d}\u{6587}".into())),
+            "an escape and a plain character"
+        );
+        assert!(
+            matches!(parse(r#""plain""#), Ok(Json::Str(Cow::Borrowed("plain")))),
+            "strings without escapes are borrowed"
         );
     }
 
@@ -428,20 +446,34 @@ mod tests {
         assert_eq!(err(&"[".repeat(200)).2, "recursion limit exceeded");
     }
 
+    #[cfg(feature = "serde")]
     proptest::proptest! {
-        /// Accepts exactly what serde_json accepts (JSON-ish input, to reach deep).
+        /// Accepts exactly what serde_json accepts, and reads the same value
+        /// (JSON-ish input, to reach deep).
         #[test]
         fn agrees_with_serde_json(s in "[\\[\\]{}:,\" \\\\ntrufalse0-9.eE+\\-uU\u{e9}\u{4e2d}\u{1}]{0,24}") {
-            let ours = parse(&s).is_ok();
-            let theirs = serde_json::from_str::<serde_json::Value>(&s).is_ok();
-            proptest::prop_assert_eq!(ours, theirs, "{:?}", s);
+            let ours = parse(&s);
+            let theirs = serde_json::from_str::<serde_json::Value>(&s);
+            proptest::prop_assert_eq!(ours.is_ok(), theirs.is_ok(), "{:?}", s);
+            if let (Ok(ours), Ok(theirs)) = (ours, theirs) {
+                proptest::prop_assert_eq!(to_value(&ours), theirs);
+            }
+        }
+
+        /// Any text, written by serde_json, reads back.
+        #[test]
+        fn strings_round_trip(s in "\\PC*|[\"\\\\/\u{0}-\u{1f}\u{7f}\u{10000}-\u{10ffff}a]{0,12}") {
+            let text = serde_json::to_string(&s).unwrap();
+            proptest::prop_assert_eq!(parse(&text).unwrap(), Json::Str(s.into()));
         }
     }
 
     #[test]
     fn numbers() {
         assert_eq!(parse("4294967295").unwrap().as_u64(), Some(4_294_967_295));
-        assert_eq!(parse("-0").unwrap().as_u64(), Some(0));
+        assert_eq!(parse("-0").unwrap().as_u64(), None);
+        assert_eq!(parse("1e2").unwrap().as_u64(), None);
+        assert_eq!(parse("18446744073709551616").unwrap().as_u64(), None);
         assert_eq!(parse("1.0").unwrap().as_u64(), None);
         assert_eq!(parse("-1").unwrap().as_u64(), None);
         for bad in ["-", "1.", ".5", "1e", "+1"] {

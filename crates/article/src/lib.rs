@@ -3,14 +3,18 @@
 //! the plain-text importer for portal pages.
 //!
 //! **Architecture invariant:** this crate knows nothing about the browser. It depends
-//! only on serde, serde_json and thiserror (and, behind the `schema` feature that only
-//! the CLI enables, schemars), so everything here is tested natively.
+//! only on thiserror, plus serde and serde_json behind the default `serde` feature
+//! (`Serialize`/`Deserialize` for the CLI and the tests; the viewer turns it off and
+//! loads through its own parser) and schemars behind `schema` (the CLI), so
+//! everything here is tested natively.
 
 mod import;
 mod index;
 mod json;
 mod load;
 mod model;
+#[cfg(all(test, feature = "serde"))]
+mod oracle;
 mod reading_time;
 #[cfg(feature = "schema")]
 mod schema;

@@ -4,7 +4,7 @@ use thiserror::Error;
 
 use crate::json;
 use crate::model::{Article, SCHEMA_VERSION};
-use crate::shape::{check_article, is_under};
+use crate::shape::{self, is_under, Build};
 use crate::validate::{validate, Issue};
 
 /// Why a document could not be loaded as an article.
@@ -45,53 +45,7 @@ pub enum LoadError {
 /// ([`validate`]). A document whose `schemaVersion` is newer than [`SCHEMA_VERSION`]
 /// gets only [`LoadError::TooNew`], since its other "mistakes" may be new features.
 pub fn parse_article(bytes: &[u8]) -> Result<Article, LoadError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::Utf8 {
-        offset: e.valid_up_to(),
-    })?;
-    // Fast path: a well-formed document deserializes straight into the (strict)
-    // types. Anything else takes the slow path, which finds every problem.
-    if let Ok(article) = serde_json::from_str::<Article>(text) {
-        if u64::from(article.schema_version) > u64::from(SCHEMA_VERSION) {
-            return Err(LoadError::TooNew {
-                found: article.schema_version.into(),
-            });
-        }
-        let issues = validate(&article);
-        return if issues.is_empty() {
-            Ok(article)
-        } else {
-            Err(LoadError::Invalid(issues))
-        };
-    }
-    let mut doc = json::parse(text).map_err(|e| LoadError::Syntax {
-        line: e.line,
-        column: e.column,
-        message: e.message.to_owned(),
-    })?;
-    if let Some(found) = doc
-        .get("schemaVersion")
-        .and_then(json::Json::as_u64)
-        .filter(|v| *v > u64::from(SCHEMA_VERSION))
-    {
-        return Err(LoadError::TooNew { found });
-    }
-    let mut issues = check_article(&mut doc);
-    // Back to text and through the same `from_str` as the fast path: `from_value`
-    // would compile a second copy of every `Deserialize` impl into the wasm. Only
-    // documents with problems come this way.
-    let mut repaired = String::with_capacity(text.len());
-    doc.write(&mut repaired);
-    let article: Article = match serde_json::from_str(&repaired) {
-        Ok(a) => a,
-        Err(e) => {
-            // The shape table and the types disagree: a bug, but still an answer.
-            issues.push(Issue {
-                path: String::new(),
-                message: e.to_string(),
-            });
-            return Err(LoadError::Invalid(issues));
-        }
-    };
+    let (article, mut issues) = load::<Article>(bytes)?;
     let type_errors = issues.len();
     for issue in validate(&article) {
         // A meaning problem under a repaired value describes the placeholder.
@@ -109,12 +63,24 @@ pub fn parse_article(bytes: &[u8]) -> Result<Article, LoadError> {
     }
 }
 
-/// serde_json appends " at line L column C"; callers report those separately.
-pub(crate) fn strip_position(msg: &str) -> String {
-    match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_owned(),
-        None => msg.to_owned(),
+/// UTF-8, JSON syntax, the version, then the typed value with its type problems.
+pub(crate) fn load<T: Build>(bytes: &[u8]) -> Result<(T, Vec<Issue>), LoadError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::Utf8 {
+        offset: e.valid_up_to(),
+    })?;
+    let doc = json::parse(text).map_err(|e| LoadError::Syntax {
+        line: e.line,
+        column: e.column,
+        message: e.message.to_owned(),
+    })?;
+    if let Some(found) = doc
+        .get("schemaVersion")
+        .and_then(json::Json::as_u64)
+        .filter(|v| *v > u64::from(SCHEMA_VERSION))
+    {
+        return Err(LoadError::TooNew { found });
     }
+    Ok(shape::build(doc))
 }
 
 #[cfg(test)]

@@ -3,167 +3,265 @@
 //! Optional fields are omitted when absent, never written as empty strings. Text is
 //! always text: inline content is a string or a list of structured spans, never HTML.
 
+#[cfg(feature = "serde")]
 use std::fmt;
 
-use serde::de::{self, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize};
+#[cfg(feature = "serde")]
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// The newest `schemaVersion` this code reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
 
-fn default_lang() -> String {
+pub(crate) fn default_lang() -> String {
     "zh-CN".to_owned()
 }
 
 /// One article, as served to the viewer.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "camelCase", deny_unknown_fields)
+)]
 pub struct Article {
     /// Format version; a file newer than [`SCHEMA_VERSION`] is refused by validation.
     pub schema_version: u32,
     /// Stable identifier (ASCII letters, digits, `-`, `_`).
     pub id: String,
     /// Canonical URL of the article, if it has one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub url: Option<String>,
     /// BCP 47 language tag, `zh-CN` when absent.
-    #[serde(default = "default_lang")]
+    #[cfg_attr(feature = "serde", serde(default = "default_lang"))]
     pub lang: String,
     /// The publishing site.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub site: Option<Site>,
     /// Where the article sits in the site, outermost first (首页 › 理论研究 › 正文).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub breadcrumb: Vec<Crumb>,
     /// The column the article belongs to, e.g. 理论研究.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub section: Option<String>,
     /// A short line above the title (引题).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub kicker: Option<String>,
     /// The headline.
     pub title: String,
     /// A line below the title (副题).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub subtitle: Option<String>,
     /// Publication date or date-time, ISO 8601 (`2024-05-19`, `2024-05-19T16:37:00+08:00`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub published: Option<String>,
     /// Last modification, same format as `published`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub modified: Option<String>,
     /// Authors as the page names them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub authors: Vec<Author>,
     /// Where the article comes from (来源).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub source: Option<Source>,
     /// Responsible editor (责任编辑).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub editor: Option<String>,
     /// Abstract (摘要).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub summary: Option<String>,
     /// Keywords (关键词).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub keywords: Vec<String>,
     /// Blocks before the first section heading.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub lead: Vec<Block>,
     /// The body, by section.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub sections: Vec<Section>,
     /// Trailing source line, e.g. 来源:甘肃人大客户端.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub source_note: Option<String>,
     /// Trailing note about the author, e.g. 王兴继(作者系…).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub author_note: Option<String>,
     /// Link to the original publication (原文链接).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub original_url: Option<String>,
     /// The disclaimer (免责声明), without its label.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub disclaimer: Option<String>,
 }
 
 /// The publishing site.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Site {
     /// Display name, e.g. 政讯通中心.
     pub name: String,
     /// Home page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub url: Option<String>,
 }
 
 /// One breadcrumb step.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Crumb {
     /// Display name.
     pub name: String,
     /// Where it links, if anywhere.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub url: Option<String>,
 }
 
 /// An author.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Author {
     /// Name as printed; 佚名 for an anonymous author.
     pub name: String,
     /// Role, e.g. 记者, 通讯员.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub role: Option<String>,
     /// Affiliation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub affiliation: Option<String>,
     /// Profile page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub url: Option<String>,
 }
 
 /// The source (来源) of an article.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Source {
     /// Display name, e.g. 甘肃人大网.
     pub name: String,
     /// Link to the source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub url: Option<String>,
 }
 
 /// A section of the body, with optional nested subsections.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Section {
     /// Stable ASCII anchor; generated as `sec-1`, `sec-1-2` when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub id: Option<String>,
     /// The heading text.
     pub heading: String,
     /// Content directly under the heading.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub blocks: Vec<Block>,
     /// Nested subsections.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub sections: Vec<Section>,
 }
 
 /// A block of body content, tagged by `type`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)
+)]
 pub enum Block {
     /// A paragraph.
     Paragraph {
@@ -178,7 +276,7 @@ pub enum Block {
     /// An ordered or unordered list.
     List {
         /// Numbered when true.
-        #[serde(default)]
+        #[cfg_attr(feature = "serde", serde(default))]
         ordered: bool,
         /// The items.
         items: Vec<Inline>,
@@ -188,7 +286,10 @@ pub enum Block {
         /// The quoted text.
         text: Inline,
         /// Who or what is quoted.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(
+            feature = "serde",
+            serde(default, skip_serializing_if = "Option::is_none")
+        )]
         cite: Option<String>,
     },
     /// An image.
@@ -198,19 +299,31 @@ pub enum Block {
         /// Text alternative (required).
         alt: String,
         /// Caption below the image.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(
+            feature = "serde",
+            serde(default, skip_serializing_if = "Option::is_none")
+        )]
         caption: Option<Inline>,
         /// Intrinsic width in CSS pixels.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(
+            feature = "serde",
+            serde(default, skip_serializing_if = "Option::is_none")
+        )]
         width: Option<u32>,
         /// Intrinsic height in CSS pixels.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(
+            feature = "serde",
+            serde(default, skip_serializing_if = "Option::is_none")
+        )]
         height: Option<u32>,
     },
     /// A footnote or end note.
     Footnote {
         /// Anchor id.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(
+            feature = "serde",
+            serde(default, skip_serializing_if = "Option::is_none")
+        )]
         id: Option<String>,
         /// Its text.
         text: Inline,
@@ -221,9 +334,10 @@ pub enum Block {
 ///
 /// Deserialized by hand (below) rather than as `untagged`: serde buffers untagged
 /// values before trying each variant, which halves the loader's speed on text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(untagged)]
+#[cfg_attr(feature = "serde", serde(untagged))]
 pub enum Inline {
     /// Plain text.
     Text(String),
@@ -232,9 +346,10 @@ pub enum Inline {
 }
 
 /// A run of inline text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(untagged)]
+#[cfg_attr(feature = "serde", serde(untagged))]
 pub enum Span {
     /// Plain text.
     Text(String),
@@ -243,17 +358,27 @@ pub enum Span {
         /// The text.
         text: String,
         /// Emphasised (`em`).
-        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        #[cfg_attr(
+            feature = "serde",
+            serde(default, skip_serializing_if = "std::ops::Not::not")
+        )]
         emphasis: bool,
         /// Strong (`strong`).
-        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        #[cfg_attr(
+            feature = "serde",
+            serde(default, skip_serializing_if = "std::ops::Not::not")
+        )]
         strong: bool,
         /// Link target, checked against the URL allowlist before use.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(
+            feature = "serde",
+            serde(default, skip_serializing_if = "Option::is_none")
+        )]
         href: Option<String>,
     },
 }
 
+#[cfg(feature = "serde")]
 impl<'de> Deserialize<'de> for Inline {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -277,18 +402,20 @@ impl<'de> Deserialize<'de> for Inline {
 }
 
 /// The wire shape of [`Span::Styled`].
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 struct StyledSpan {
     text: String,
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     emphasis: bool,
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     strong: bool,
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     href: Option<String>,
 }
 
+#[cfg(feature = "serde")]
 impl<'de> Deserialize<'de> for Span {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -396,7 +523,7 @@ impl Article {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "serde"))]
 mod tests {
     use super::*;
 

@@ -1,168 +1,38 @@
-//! Type checking of a parsed JSON document against the article shape, collecting
-//! every mistake with its JSON pointer.
+//! The typed model from a parsed JSON tree, in one walk that also collects every
+//! type mistake with its JSON pointer.
 //!
-//! serde stops at the first type error, so a document that fails the typed fast path
-//! is read into a [`Json`] tree and walked here against a table of the expected shape
-//! (kept in step with `model.rs`; the fixture and fuzz tests check that a document
-//! this walk accepts always deserializes). Each value of the wrong type is reported
-//! and then *repaired* (an optional field removed, a required one replaced by a
-//! placeholder of the right type) so that typed deserialization and the meaning checks
-//! can still run: a file with type and meaning mistakes gets all of them reported.
+//! The walk follows the types of `model.rs` field by field (the tests check that it
+//! reads exactly what serde's derived `Deserialize` reads). Each value of the wrong
+//! type is reported and *repaired*: an optional field is left out, a required one
+//! replaced by a placeholder of the right type, so the walk goes on and the meaning
+//! checks still run: a file with type and meaning mistakes gets all of them reported.
 //! Meaning problems at or under a repaired path are dropped by the caller, since they
 //! would only describe the placeholder.
 //!
 //! Unknown fields are mistakes (usually a typo such as `titel`), except names that
-//! start with `_`, which are extensions as in JSON Feed 1.1.
+//! start with `_`, which are extensions as in JSON Feed 1.1. Keys given twice are
+//! mistakes too; the last one counts.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
+use crate::index::{ArticleIndex, IndexEntry};
 use crate::json::Json;
+use crate::model::{Article, Author, Block, Crumb, Inline, Section, Site, Source, Span};
 use crate::validate::Issue;
 
-type Map = Vec<(String, Json)>;
+type Members<'a> = Vec<(Cow<'a, str>, Json<'a>)>;
 
-/// The expected type of a value.
-#[derive(Clone, Copy)]
-enum Ty {
-    Str,
-    U32,
-    Bool,
-    /// A string or a list of spans.
-    Inline,
-    /// A string or an object `{text, emphasis?, strong?, href?}`.
-    Span,
-    /// An object tagged by `type`.
-    Block,
-    /// A section (recursive, so not a plain `Obj`).
-    Section,
-    Obj(&'static [Field]),
-    Arr(&'static Ty),
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Need {
-    /// Must be present.
-    Required,
-    /// May be absent or `null` (`Option<T>`).
-    Optional,
-    /// May be absent, not `null` (`#[serde(default)]`).
-    Defaulted,
-}
-
-struct Field {
-    name: &'static str,
-    ty: Ty,
-    need: Need,
-}
-
-const fn req(name: &'static str, ty: Ty) -> Field {
-    Field {
-        name,
-        ty,
-        need: Need::Required,
-    }
-}
-
-const fn opt(name: &'static str, ty: Ty) -> Field {
-    Field {
-        name,
-        ty,
-        need: Need::Optional,
-    }
-}
-
-const fn def(name: &'static str, ty: Ty) -> Field {
-    Field {
-        name,
-        ty,
-        need: Need::Defaulted,
-    }
-}
-
-const NAME_URL: &[Field] = &[req("name", Ty::Str), opt("url", Ty::Str)];
-
-const AUTHOR: &[Field] = &[
-    req("name", Ty::Str),
-    opt("role", Ty::Str),
-    opt("affiliation", Ty::Str),
-    opt("url", Ty::Str),
-];
-
-const ARTICLE: &[Field] = &[
-    req("schemaVersion", Ty::U32),
-    req("id", Ty::Str),
-    opt("url", Ty::Str),
-    def("lang", Ty::Str),
-    opt("site", Ty::Obj(NAME_URL)),
-    def("breadcrumb", Ty::Arr(&Ty::Obj(NAME_URL))),
-    opt("section", Ty::Str),
-    opt("kicker", Ty::Str),
-    req("title", Ty::Str),
-    opt("subtitle", Ty::Str),
-    opt("published", Ty::Str),
-    opt("modified", Ty::Str),
-    def("authors", Ty::Arr(&Ty::Obj(AUTHOR))),
-    opt("source", Ty::Obj(NAME_URL)),
-    opt("editor", Ty::Str),
-    opt("summary", Ty::Str),
-    def("keywords", Ty::Arr(&Ty::Str)),
-    def("lead", Ty::Arr(&Ty::Block)),
-    def("sections", Ty::Arr(&Ty::Section)),
-    opt("sourceNote", Ty::Str),
-    opt("authorNote", Ty::Str),
-    opt("originalUrl", Ty::Str),
-    opt("disclaimer", Ty::Str),
-];
-
-const SECTION: &[Field] = &[
-    opt("id", Ty::Str),
-    req("heading", Ty::Str),
-    def("blocks", Ty::Arr(&Ty::Block)),
-    def("sections", Ty::Arr(&Ty::Section)),
-];
-
-const SPAN: &[Field] = &[
-    req("text", Ty::Str),
-    def("emphasis", Ty::Bool),
-    def("strong", Ty::Bool),
-    opt("href", Ty::Str),
-];
-
-/// Block types and their fields (besides `type`).
-const BLOCKS: &[(&str, &[Field])] = &[
-    ("paragraph", &[req("text", Ty::Inline)]),
-    ("subheading", &[req("text", Ty::Str)]),
-    (
-        "list",
-        &[def("ordered", Ty::Bool), req("items", Ty::Arr(&Ty::Inline))],
-    ),
-    ("quote", &[req("text", Ty::Inline), opt("cite", Ty::Str)]),
-    (
-        "figure",
-        &[
-            req("src", Ty::Str),
-            req("alt", Ty::Str),
-            opt("caption", Ty::Inline),
-            opt("width", Ty::U32),
-            opt("height", Ty::U32),
-        ],
-    ),
-    ("footnote", &[opt("id", Ty::Str), req("text", Ty::Inline)]),
-];
-
-const BLOCK_TYPES: &str = "paragraph, subheading, list, quote, figure or footnote";
-
-/// Checks `doc` against the article shape, repairing it in place so that it
-/// deserializes. Returns the type problems, in document order.
-pub(crate) fn check_article(doc: &mut Json) -> Vec<Issue> {
-    let mut c = Checker {
+/// Builds a `T` from `doc`, with every type problem in document order (a wrong
+/// value's own problem before those of the values after it). Problems are repaired,
+/// so there is always a `T`.
+pub(crate) fn build<T: Build>(doc: Json<'_>) -> (T, Vec<Issue>) {
+    let mut b = Builder {
         issues: Vec::new(),
         path: String::new(),
     };
-    if !c.value(Ty::Obj(ARTICLE), doc) {
-        *doc = placeholder(Ty::Obj(ARTICLE));
-    }
-    c.issues
+    let t = b.value(doc).unwrap_or_else(T::placeholder);
+    (t, b.issues)
 }
 
 /// True when `path` is `prefix` or lies under it.
@@ -171,13 +41,55 @@ pub(crate) fn is_under(path: &str, prefix: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
-struct Checker {
+/// A type the walk builds from JSON.
+pub(crate) trait Build: Sized {
+    /// What a value of another JSON type is reported as, "expected …".
+    const EXPECTED: &'static str;
+    /// `Err(v)` when `v` itself has the wrong JSON type (the caller reports it);
+    /// mistakes inside `v` are reported and repaired here.
+    fn build<'a>(b: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>>;
+    /// A value that stands in for a wrong or missing one; never shown to a reader.
+    fn placeholder() -> Self;
+}
+
+pub(crate) struct Builder {
     issues: Vec<Issue>,
-    /// JSON pointer of the value being checked.
+    /// JSON pointer of the value being built.
     path: String,
 }
 
-impl Checker {
+/// An object's members, duplicates removed, and which of them the walk has taken.
+struct Obj<'a> {
+    members: Members<'a>,
+    /// Bit `i`: member `i` was taken.
+    taken: u64,
+    /// The same from member 64 on (allocated for such large objects only).
+    more: Vec<bool>,
+}
+
+impl<'a> Obj<'a> {
+    fn take(&mut self, name: &str) -> Option<Json<'a>> {
+        let i = self.members.iter().position(|(k, _)| k == name)?;
+        match i.checked_sub(64) {
+            None => self.taken |= 1 << i,
+            Some(j) => self.more[j] = true,
+        }
+        Some(std::mem::replace(&mut self.members[i].1, Json::Null))
+    }
+
+    fn is_taken(&self, i: usize) -> bool {
+        match i.checked_sub(64) {
+            None => self.taken & (1 << i) != 0,
+            Some(j) => self.more[j],
+        }
+    }
+
+    fn all_taken(&self) -> bool {
+        (0..self.members.len()).all(|i| self.is_taken(i))
+    }
+}
+
+impl Builder {
     fn push(&mut self, message: String) {
         self.issues.push(Issue {
             path: self.path.clone(),
@@ -185,182 +97,117 @@ impl Checker {
         });
     }
 
-    /// Checks `v` against `ty`. Returns false when `v` itself has the wrong type
-    /// (already reported); the caller then removes or replaces it. Mistakes inside
-    /// `v` are reported and repaired here.
-    fn value(&mut self, ty: Ty, v: &mut Json) -> bool {
-        let ok = match (ty, &mut *v) {
-            (Ty::Str, Json::Str(_)) | (Ty::Bool, Json::Bool(_)) => true,
-            (Ty::U32, n @ Json::Num(_)) => n.as_u64().is_some_and(|n| n <= u64::from(u32::MAX)),
-            (Ty::Inline, Json::Str(_)) | (Ty::Span, Json::Str(_)) => true,
-            (Ty::Inline, Json::Arr(items)) => {
-                self.array(Ty::Span, items);
-                true
-            }
-            (Ty::Span, Json::Obj(map)) => {
-                self.object(SPAN, map);
-                true
-            }
-            (Ty::Block, Json::Obj(map)) => {
-                self.block(map);
-                true
-            }
-            (Ty::Section, Json::Obj(map)) => {
-                self.object(SECTION, map);
-                true
-            }
-            (Ty::Obj(fields), Json::Obj(map)) => {
-                self.object(fields, map);
-                true
-            }
-            (Ty::Arr(item), Json::Arr(items)) => {
-                self.array(*item, items);
-                true
-            }
-            _ => false,
-        };
-        if !ok {
-            self.push(format!("expected {}, found {}", expected(ty), found(v)));
-        }
-        ok
-    }
-
-    fn array(&mut self, item: Ty, items: &mut [Json]) {
-        let len = self.path.len();
-        for (i, v) in items.iter_mut().enumerate() {
-            self.path.push('/');
-            self.path.push_str(&i.to_string());
-            if !self.value(item, v) {
-                *v = placeholder(item);
-            }
-            self.path.truncate(len);
-        }
-    }
-
-    fn object(&mut self, fields: &[Field], map: &mut Map) {
-        self.duplicates(map);
-        self.fields(fields, map, false);
-    }
-
-    /// `tagged`: the object is a block, whose `type` has been checked already.
-    fn fields(&mut self, fields: &[Field], map: &mut Map, tagged: bool) {
-        let len = self.path.len();
-        for f in fields {
-            self.path.push('/');
-            self.path.push_str(f.name);
-            match field_mut(map, f.name) {
-                None => {
-                    if f.need == Need::Required {
-                        self.push(format!("missing required field \"{}\"", f.name));
-                        map.push((f.name.to_owned(), placeholder(f.ty)));
-                    }
-                }
-                Some(Json::Null) if f.need == Need::Optional => {}
-                Some(v) => {
-                    if !self.value(f.ty, v) {
-                        if f.need == Need::Required {
-                            *v = placeholder(f.ty);
-                        } else {
-                            map.retain(|(k, _)| k != f.name);
-                        }
-                    }
-                }
-            }
-            self.path.truncate(len);
-        }
-        self.unknown_fields(map, |k| {
-            (tagged && k == "type") || fields.iter().any(|f| f.name == k)
-        });
-    }
-
-    fn block(&mut self, map: &mut Map) {
-        self.duplicates(map);
-        let len = self.path.len();
-        self.path.push_str("/type");
-        let fields = match field_mut(map, "type") {
-            None => {
-                self.push(format!("missing required field \"type\" ({BLOCK_TYPES})"));
+    /// `v` as a `T`; `None` (reported) when `v` has the wrong type.
+    fn value<T: Build>(&mut self, v: Json<'_>) -> Option<T> {
+        match T::build(self, v) {
+            Ok(t) => Some(t),
+            Err(v) => {
+                self.push(format!("expected {}, found {}", T::EXPECTED, found(&v)));
                 None
             }
-            Some(Json::Str(t)) => match BLOCKS.iter().find(|(name, _)| name == t) {
-                Some((_, fields)) => Some(*fields),
-                None => {
-                    self.push(format!(
-                        "unknown block type \"{}\" (expected {BLOCK_TYPES})",
-                        excerpt(t)
-                    ));
-                    None
-                }
-            },
-            Some(other) => {
-                self.push(format!(
-                    "expected the block type ({BLOCK_TYPES}), found {}",
-                    found(other)
-                ));
-                None
-            }
-        };
+        }
+    }
+
+    fn items<T: Build>(&mut self, items: Vec<Json<'_>>) -> Vec<T> {
+        let len = self.path.len();
+        let mut out = Vec::with_capacity(items.len());
+        for (i, v) in items.into_iter().enumerate() {
+            self.path.push('/');
+            self.path.push_str(itoa(i, &mut [0; 20]));
+            out.push(self.value(v).unwrap_or_else(T::placeholder));
+            self.path.truncate(len);
+        }
+        out
+    }
+
+    /// Starts reading an object: keys given twice are reported, the last kept.
+    fn object<'a>(&mut self, mut members: Members<'a>) -> Obj<'a> {
+        if has_duplicates(&members) {
+            self.duplicates(&mut members);
+        }
+        Obj {
+            more: vec![false; members.len().saturating_sub(64)],
+            members,
+            taken: 0,
+        }
+    }
+
+    /// Runs `f` with `name` appended to the path.
+    fn at<R>(&mut self, name: &str, f: impl FnOnce(&mut Self) -> R) -> R {
+        let len = self.path.len();
+        self.path.push('/');
+        self.path.push_str(name);
+        let r = f(self);
         self.path.truncate(len);
-        match fields {
-            Some(fields) => self.fields(fields, map, true),
+        r
+    }
+
+    /// A field that must be present.
+    fn req<T: Build>(&mut self, o: &mut Obj<'_>, name: &'static str) -> T {
+        self.at(name, |b| match o.take(name) {
             None => {
-                // Without a known type the other fields cannot be checked: stand in
-                // a paragraph so the rest of the document is still checked.
-                *map = match placeholder(Ty::Block) {
-                    Json::Obj(m) => m,
-                    _ => Map::new(),
-                };
+                b.push(format!("missing required field \"{name}\""));
+                T::placeholder()
             }
+            Some(v) => b.value(v).unwrap_or_else(T::placeholder),
+        })
+    }
+
+    /// A field that may be absent or `null` (`Option<T>`).
+    fn opt<T: Build>(&mut self, o: &mut Obj<'_>, name: &'static str) -> Option<T> {
+        match o.take(name)? {
+            Json::Null => None,
+            v => self.at(name, |b| b.value(v)),
         }
     }
 
-    /// Reports unknown fields and removes them, extensions (`_…`) too: the typed
-    /// model denies unknown fields, so that its fast path never ignores a typo.
-    fn unknown_fields(&mut self, map: &mut Map, known: impl Fn(&str) -> bool) {
-        map.retain(|(k, _)| !k.starts_with('_'));
+    /// A field that may be absent, not `null` (`#[serde(default)]`).
+    fn def<T: Build>(&mut self, o: &mut Obj<'_>, name: &'static str, default: fn() -> T) -> T {
+        match o.take(name) {
+            None => default(),
+            Some(v) => self.at(name, |b| b.value(v).unwrap_or_else(default)),
+        }
+    }
+
+    /// Ends an object: the members the walk did not take are unknown fields, unless
+    /// they are extensions (`_…`) or `lenient` (the index ignores unknown fields).
+    fn finish(&mut self, o: Obj<'_>, lenient: bool) {
+        if lenient || o.all_taken() {
+            return;
+        }
         let len = self.path.len();
-        for (k, _) in map.iter().filter(|(k, _)| !known(k)) {
+        for (i, (k, _)) in o.members.iter().enumerate() {
+            if o.is_taken(i) || k.starts_with('_') {
+                continue;
+            }
             self.path.push('/');
             push_escaped(&mut self.path, k);
-            self.issues.push(Issue {
-                path: self.path.clone(),
-                message: format!(
-                    "unknown field \"{}\" (extension fields must start with \"_\")",
-                    excerpt(k)
-                ),
-            });
+            self.push(format!(
+                "unknown field \"{}\" (extension fields must start with \"_\")",
+                excerpt(k)
+            ));
             self.path.truncate(len);
         }
-        map.retain(|(k, _)| known(k));
     }
 
     /// Reports keys given twice and keeps the last, as JSON parsers commonly do.
-    fn duplicates(&mut self, map: &mut Map) {
-        if map.len() < 2 {
-            return;
-        }
+    fn duplicates(&mut self, map: &mut Members<'_>) {
         let mut last: HashMap<&str, usize> = HashMap::with_capacity(map.len());
         for (i, (k, _)) in map.iter().enumerate() {
             last.insert(k, i);
         }
-        if last.len() == map.len() {
-            return;
-        }
         let keep: Vec<bool> = map
             .iter()
             .enumerate()
-            .map(|(i, (k, _))| last.get(k.as_str()) == Some(&i))
+            .map(|(i, (k, _))| last.get(k.as_ref()) == Some(&i))
             .collect();
         let len = self.path.len();
-        let mut reported = std::collections::HashSet::new();
+        let mut reported = HashSet::new();
         for ((k, _), kept) in map.iter().zip(&keep) {
             if !kept && reported.insert(k.clone()) {
                 self.path.push('/');
                 push_escaped(&mut self.path, k);
-                self.issues.push(Issue {
-                    path: self.path.clone(),
-                    message: format!("field \"{}\" is given more than once", excerpt(k)),
-                });
+                self.push(format!("field \"{}\" is given more than once", excerpt(k)));
                 self.path.truncate(len);
             }
         }
@@ -369,9 +216,352 @@ impl Checker {
     }
 }
 
-/// The value of the (only, after [`Checker::duplicates`]) member `name`.
-fn field_mut<'m>(map: &'m mut Map, name: &str) -> Option<&'m mut Json> {
-    map.iter_mut().find(|(k, _)| k == name).map(|(_, v)| v)
+fn has_duplicates(map: &Members<'_>) -> bool {
+    match map.len() {
+        0 | 1 => false,
+        // Objects are small: comparing pairs beats hashing.
+        n if n <= 24 => (1..n).any(|i| map[..i].iter().any(|(k, _)| *k == map[i].0)),
+        _ => {
+            let mut seen = HashSet::with_capacity(map.len());
+            !map.iter().all(|(k, _)| seen.insert(k.as_ref()))
+        }
+    }
+}
+
+/// `n` in decimal, without `core::fmt`.
+fn itoa(mut n: usize, buf: &mut [u8; 20]) -> &str {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[i..]).unwrap_or_default()
+}
+
+impl Build for String {
+    const EXPECTED: &'static str = "a string";
+    fn build<'a>(_: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
+        match v {
+            Json::Str(s) => Ok(s.into_owned()),
+            v => Err(v),
+        }
+    }
+    fn placeholder() -> Self {
+        "x".to_owned()
+    }
+}
+
+impl Build for u32 {
+    const EXPECTED: &'static str = "a whole number from 0 to 4294967295";
+    fn build<'a>(_: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
+        match v.as_u64().and_then(|n| u32::try_from(n).ok()) {
+            Some(n) => Ok(n),
+            None => Err(v),
+        }
+    }
+    fn placeholder() -> Self {
+        1
+    }
+}
+
+impl Build for bool {
+    const EXPECTED: &'static str = "true or false";
+    fn build<'a>(_: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
+        match v {
+            Json::Bool(b) => Ok(b),
+            v => Err(v),
+        }
+    }
+    fn placeholder() -> Self {
+        false
+    }
+}
+
+impl<T: Build> Build for Vec<T> {
+    const EXPECTED: &'static str = "a list";
+    fn build<'a>(b: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
+        match v {
+            Json::Arr(items) => Ok(b.items(items)),
+            v => Err(v),
+        }
+    }
+    fn placeholder() -> Self {
+        Vec::new()
+    }
+}
+
+impl Build for Inline {
+    const EXPECTED: &'static str = "text (a string or a list of spans)";
+    fn build<'a>(b: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
+        match v {
+            Json::Str(s) => Ok(Inline::Text(s.into_owned())),
+            Json::Arr(items) => Ok(Inline::Spans(b.items(items))),
+            v => Err(v),
+        }
+    }
+    fn placeholder() -> Self {
+        Inline::Text(String::placeholder())
+    }
+}
+
+impl Build for Span {
+    const EXPECTED: &'static str = "a span (a string or an object with \"text\")";
+    fn build<'a>(b: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
+        let m = match v {
+            Json::Str(s) => return Ok(Span::Text(s.into_owned())),
+            Json::Obj(m) => m,
+            v => return Err(v),
+        };
+        let mut o = b.object(m);
+        let span = Span::Styled {
+            text: b.req(&mut o, "text"),
+            emphasis: b.def(&mut o, "emphasis", bool::default),
+            strong: b.def(&mut o, "strong", bool::default),
+            href: b.opt(&mut o, "href"),
+        };
+        b.finish(o, false);
+        Ok(span)
+    }
+    fn placeholder() -> Self {
+        Span::Text(String::placeholder())
+    }
+}
+
+const BLOCK_TYPES: &str = "paragraph, subheading, list, quote, figure or footnote";
+
+impl Build for Block {
+    const EXPECTED: &'static str = "a block (an object with \"type\")";
+    fn build<'a>(b: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
+        let Json::Obj(m) = v else { return Err(v) };
+        let mut o = b.object(m);
+        let kind = b.at("type", |b| match o.take("type") {
+            None => {
+                b.push(format!("missing required field \"type\" ({BLOCK_TYPES})"));
+                None
+            }
+            Some(Json::Str(t)) => match t.as_ref() {
+                "paragraph" | "subheading" | "list" | "quote" | "figure" | "footnote" => Some(t),
+                _ => {
+                    b.push(format!(
+                        "unknown block type \"{}\" (expected {BLOCK_TYPES})",
+                        excerpt(&t)
+                    ));
+                    None
+                }
+            },
+            Some(other) => {
+                b.push(format!(
+                    "expected the block type ({BLOCK_TYPES}), found {}",
+                    found(&other)
+                ));
+                None
+            }
+        });
+        // Without a known type the other fields cannot be checked: a placeholder
+        // paragraph stands in, and the rest of the document is still checked.
+        let Some(kind) = kind else {
+            return Ok(Block::placeholder());
+        };
+        let block = match kind.as_ref() {
+            "paragraph" => Block::Paragraph {
+                text: b.req(&mut o, "text"),
+            },
+            "subheading" => Block::Subheading {
+                text: b.req(&mut o, "text"),
+            },
+            "list" => Block::List {
+                ordered: b.def(&mut o, "ordered", bool::default),
+                items: b.req(&mut o, "items"),
+            },
+            "quote" => Block::Quote {
+                text: b.req(&mut o, "text"),
+                cite: b.opt(&mut o, "cite"),
+            },
+            "figure" => Block::Figure {
+                src: b.req(&mut o, "src"),
+                alt: b.req(&mut o, "alt"),
+                caption: b.opt(&mut o, "caption"),
+                width: b.opt(&mut o, "width"),
+                height: b.opt(&mut o, "height"),
+            },
+            _ => Block::Footnote {
+                id: b.opt(&mut o, "id"),
+                text: b.req(&mut o, "text"),
+            },
+        };
+        b.finish(o, false);
+        Ok(block)
+    }
+    fn placeholder() -> Self {
+        Block::paragraph(String::placeholder())
+    }
+}
+
+impl Build for Section {
+    const EXPECTED: &'static str = "a section (an object with \"heading\")";
+    fn build<'a>(b: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
+        let Json::Obj(m) = v else { return Err(v) };
+        let mut o = b.object(m);
+        let section = Section {
+            id: b.opt(&mut o, "id"),
+            heading: b.req(&mut o, "heading"),
+            blocks: b.def(&mut o, "blocks", Vec::new),
+            sections: b.def(&mut o, "sections", Vec::new),
+        };
+        b.finish(o, false);
+        Ok(section)
+    }
+    fn placeholder() -> Self {
+        Section {
+            id: None,
+            heading: String::placeholder(),
+            blocks: Vec::new(),
+            sections: Vec::new(),
+        }
+    }
+}
+
+/// `Site`, `Crumb` and `Source`: a name and perhaps a URL.
+macro_rules! name_url {
+    ($($ty:ident),*) => {$(
+        impl Build for $ty {
+            const EXPECTED: &'static str = "an object";
+            fn build<'a>(b: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
+                let Json::Obj(m) = v else { return Err(v) };
+                let mut o = b.object(m);
+                let it = $ty {
+                    name: b.req(&mut o, "name"),
+                    url: b.opt(&mut o, "url"),
+                };
+                b.finish(o, false);
+                Ok(it)
+            }
+            fn placeholder() -> Self {
+                $ty {
+                    name: String::placeholder(),
+                    url: None,
+                }
+            }
+        }
+    )*};
+}
+
+name_url!(Site, Crumb, Source);
+
+impl Build for Author {
+    const EXPECTED: &'static str = "an object";
+    fn build<'a>(b: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
+        let Json::Obj(m) = v else { return Err(v) };
+        let mut o = b.object(m);
+        let author = Author {
+            name: b.req(&mut o, "name"),
+            role: b.opt(&mut o, "role"),
+            affiliation: b.opt(&mut o, "affiliation"),
+            url: b.opt(&mut o, "url"),
+        };
+        b.finish(o, false);
+        Ok(author)
+    }
+    fn placeholder() -> Self {
+        Author {
+            name: String::placeholder(),
+            role: None,
+            affiliation: None,
+            url: None,
+        }
+    }
+}
+
+impl Build for Article {
+    const EXPECTED: &'static str = "an object";
+    fn build<'a>(b: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
+        let Json::Obj(m) = v else { return Err(v) };
+        let mut o = b.object(m);
+        // Fields are read in the order written, which is the order of the problems.
+        let a = Article {
+            schema_version: b.req(&mut o, "schemaVersion"),
+            id: b.req(&mut o, "id"),
+            url: b.opt(&mut o, "url"),
+            lang: b.def(&mut o, "lang", crate::model::default_lang),
+            site: b.opt(&mut o, "site"),
+            breadcrumb: b.def(&mut o, "breadcrumb", Vec::new),
+            section: b.opt(&mut o, "section"),
+            kicker: b.opt(&mut o, "kicker"),
+            title: b.req(&mut o, "title"),
+            subtitle: b.opt(&mut o, "subtitle"),
+            published: b.opt(&mut o, "published"),
+            modified: b.opt(&mut o, "modified"),
+            authors: b.def(&mut o, "authors", Vec::new),
+            source: b.opt(&mut o, "source"),
+            editor: b.opt(&mut o, "editor"),
+            summary: b.opt(&mut o, "summary"),
+            keywords: b.def(&mut o, "keywords", Vec::new),
+            lead: b.def(&mut o, "lead", Vec::new),
+            sections: b.def(&mut o, "sections", Vec::new),
+            source_note: b.opt(&mut o, "sourceNote"),
+            author_note: b.opt(&mut o, "authorNote"),
+            original_url: b.opt(&mut o, "originalUrl"),
+            disclaimer: b.opt(&mut o, "disclaimer"),
+        };
+        b.finish(o, false);
+        Ok(a)
+    }
+    fn placeholder() -> Self {
+        let x = String::placeholder;
+        let mut a = Article::new(x(), x());
+        a.schema_version = u32::placeholder();
+        a
+    }
+}
+
+impl Build for IndexEntry {
+    const EXPECTED: &'static str = "an object";
+    fn build<'a>(b: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
+        let Json::Obj(m) = v else { return Err(v) };
+        let mut o = b.object(m);
+        let e = IndexEntry {
+            id: b.req(&mut o, "id"),
+            title: b.req(&mut o, "title"),
+            date: b.opt(&mut o, "date"),
+            section: b.opt(&mut o, "section"),
+            summary: b.opt(&mut o, "summary"),
+        };
+        b.finish(o, true);
+        Ok(e)
+    }
+    fn placeholder() -> Self {
+        IndexEntry {
+            id: String::placeholder(),
+            title: String::placeholder(),
+            date: None,
+            section: None,
+            summary: None,
+        }
+    }
+}
+
+impl Build for ArticleIndex {
+    const EXPECTED: &'static str = "an object";
+    fn build<'a>(b: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
+        let Json::Obj(m) = v else { return Err(v) };
+        let mut o = b.object(m);
+        let index = ArticleIndex {
+            schema_version: b.req(&mut o, "schemaVersion"),
+            articles: b.req(&mut o, "articles"),
+        };
+        b.finish(o, true);
+        Ok(index)
+    }
+    fn placeholder() -> Self {
+        ArticleIndex {
+            schema_version: u32::placeholder(),
+            articles: Vec::new(),
+        }
+    }
 }
 
 /// RFC 6901 escaping of one reference token.
@@ -385,44 +575,7 @@ fn push_escaped(path: &mut String, key: &str) {
     }
 }
 
-/// A value of type `ty` that passes the check; its content never reaches a reader.
-fn placeholder(ty: Ty) -> Json {
-    let x = || Json::Str("x".to_owned());
-    match ty {
-        Ty::Str | Ty::Inline | Ty::Span => x(),
-        Ty::U32 => Json::Num("1".to_owned()),
-        Ty::Bool => Json::Bool(false),
-        Ty::Arr(_) => Json::Arr(Vec::new()),
-        Ty::Block => Json::Obj(vec![
-            ("type".to_owned(), Json::Str("paragraph".to_owned())),
-            ("text".to_owned(), x()),
-        ]),
-        Ty::Section => Json::Obj(vec![("heading".to_owned(), x())]),
-        Ty::Obj(fields) => Json::Obj(
-            fields
-                .iter()
-                .filter(|f| f.need == Need::Required)
-                .map(|f| (f.name.to_owned(), placeholder(f.ty)))
-                .collect(),
-        ),
-    }
-}
-
-fn expected(ty: Ty) -> &'static str {
-    match ty {
-        Ty::Str => "a string",
-        Ty::U32 => "a whole number from 0 to 4294967295",
-        Ty::Bool => "true or false",
-        Ty::Inline => "text (a string or a list of spans)",
-        Ty::Span => "a span (a string or an object with \"text\")",
-        Ty::Block => "a block (an object with \"type\")",
-        Ty::Section => "a section (an object with \"heading\")",
-        Ty::Obj(_) => "an object",
-        Ty::Arr(_) => "a list",
-    }
-}
-
-fn found(v: &Json) -> String {
+fn found(v: &Json<'_>) -> String {
     match v {
         Json::Null => "null".to_owned(),
         Json::Bool(b) => b.to_string(),
@@ -445,10 +598,9 @@ fn excerpt(s: &str) -> String {
 mod tests {
     use super::*;
 
-    fn check(json: &str) -> (Vec<String>, Json) {
-        let mut v = crate::json::parse(json).unwrap();
-        let issues = check_article(&mut v);
-        (issues.iter().map(ToString::to_string).collect(), v)
+    fn check(json: &str) -> (Vec<String>, Article) {
+        let (a, issues) = build::<Article>(crate::json::parse(json).unwrap());
+        (issues.iter().map(ToString::to_string).collect(), a)
     }
 
     #[test]
@@ -456,19 +608,40 @@ mod tests {
         let json = r#"{"schemaVersion":1,"id":"a","title":"t","site":null,
             "sections":[{"heading":"h","blocks":[{"type":"figure","src":"a.png","alt":"a","width":3},
             {"type":"paragraph","text":["a",{"text":"b","strong":true}]}]}],"_ext":{"any":1}}"#;
-        let (issues, v) = check(json);
+        let (issues, a) = check(json);
         assert!(issues.is_empty(), "{issues:?}");
-        let mut expected = crate::json::parse(json).unwrap();
-        if let Json::Obj(m) = &mut expected {
-            m.retain(|(k, _)| k != "_ext");
-        }
-        assert_eq!(v, expected, "only the extension is removed");
-        assert!(deserializes(&v));
+        let mut expected = Article::new("a", "t");
+        expected.sections.push(Section {
+            id: None,
+            heading: "h".into(),
+            blocks: vec![
+                Block::Figure {
+                    src: "a.png".into(),
+                    alt: "a".into(),
+                    caption: None,
+                    width: Some(3),
+                    height: None,
+                },
+                Block::Paragraph {
+                    text: Inline::Spans(vec![
+                        Span::Text("a".into()),
+                        Span::Styled {
+                            text: "b".into(),
+                            emphasis: false,
+                            strong: true,
+                            href: None,
+                        },
+                    ]),
+                },
+            ],
+            sections: vec![],
+        });
+        assert_eq!(a, expected);
     }
 
     #[test]
     fn every_type_error_is_reported_and_repaired() {
-        let (issues, v) = check(
+        let (issues, a) = check(
             r#"{"schemaVersion":"1","title":5,"lang":null,"authors":[{"name":"a"},"b",{"role":"r"}],
             "keywords":"k","titel":"t","a/b~":1,
             "sections":[{"heading":"h","blocks":[{"type":"image","src":"x"},{"text":"t"},
@@ -494,32 +667,55 @@ mod tests {
                 "/a~1b~0: unknown field \"a/b~\" (extension fields must start with \"_\")",
             ]
         );
-        let mut text = String::new();
-        v.write(&mut text);
-        let a: crate::Article =
-            serde_json::from_str(&text).expect("repaired document deserializes");
         assert_eq!(a.authors.len(), 3);
+        assert_eq!(a.lang, "zh-CN", "a wrong defaulted field takes its default");
+        assert_eq!(a.sections[0].blocks[0], Block::placeholder());
     }
 
     #[test]
     fn root_must_be_an_object() {
-        let (issues, v) = check("[1]");
+        let (issues, a) = check("[1]");
         assert_eq!(issues, ["/: expected an object, found a list"]);
-        assert!(deserializes(&v));
-    }
-
-    fn deserializes(v: &Json) -> bool {
-        let mut text = String::new();
-        v.write(&mut text);
-        serde_json::from_str::<crate::Article>(&text).is_ok()
+        assert_eq!(a, Article::placeholder());
     }
 
     #[test]
     fn duplicate_keys_are_reported() {
-        let (issues, v) =
+        let (issues, a) =
             check(r#"{"schemaVersion":1,"id":"a","title":1,"title":"t","title":"u"}"#);
         assert_eq!(issues, ["/title: field \"title\" is given more than once"]);
-        assert_eq!(v.get("title"), Some(&Json::Str("u".into())));
+        assert_eq!(a.title, "u");
+        let many: String = (0..80).map(|i| format!(r#""_{i}":0,"#)).collect();
+        let (issues, _) = check(&format!(
+            r#"{{{many}"_3":1,"schemaVersion":1,"id":"a","title":"t","titel":"t"}}"#
+        ));
+        assert_eq!(
+            issues,
+            [
+                "/_3: field \"_3\" is given more than once",
+                "/titel: unknown field \"titel\" (extension fields must start with \"_\")"
+            ],
+            "fields after the 64th are read too"
+        );
+    }
+
+    #[test]
+    fn the_index_ignores_unknown_fields() {
+        let (index, issues) = build::<ArticleIndex>(
+            crate::json::parse(
+                r#"{"schemaVersion":1,"x":1,"articles":[{"id":"a","title":"t","y":2},{"id":3}]}"#,
+            )
+            .unwrap(),
+        );
+        let issues: Vec<String> = issues.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            issues,
+            [
+                "/articles/1/id: expected a string, found the number 3",
+                "/articles/1/title: missing required field \"title\"",
+            ]
+        );
+        assert_eq!(index.articles[0].id, "a");
     }
 
     #[test]
@@ -528,5 +724,12 @@ mod tests {
         assert!(is_under("/a", "/a"));
         assert!(!is_under("/ab", "/a"));
         assert!(is_under("/x", ""));
+    }
+
+    #[test]
+    fn decimal() {
+        for n in [0, 7, 10, 1234, usize::MAX] {
+            assert_eq!(itoa(n, &mut [0; 20]), n.to_string());
+        }
     }
 }

@@ -94,30 +94,26 @@ fn check_scheme(url: &str) -> Result<(), UrlError> {
     }
 }
 
-/// The scheme, lower-cased, if the URL has one (a run of scheme characters
-/// followed by `:` before any `/`, `?` or `#`).
+/// The scheme, ASCII letters lower-cased, if the URL has one (a run of scheme
+/// characters followed by `:` before any `/`, `?` or `#`). Only ASCII letters are
+/// folded, as browsers do for schemes: a non-ASCII character never becomes an
+/// allowed one (and the viewer is spared the Unicode case tables).
 fn scheme_of(url: &str) -> Option<String> {
     let colon = url.find(':')?;
     let head = &url[..colon];
     if head.contains(['/', '?', '#']) {
         return None;
     }
-    let mut chars = head.chars();
-    let first = chars.next()?;
-    if !first.is_ascii_alphabetic() {
+    if !head.chars().next()?.is_ascii_alphabetic() {
         // `1:2`, or a non-ASCII start: a browser reads it as a path, but
         // refuse anything that tries to look like a scheme with junk in it.
         return if head.chars().all(|c| c.is_ascii_alphanumeric()) {
             None
         } else {
-            Some(head.to_lowercase())
+            Some(head.to_ascii_lowercase())
         };
     }
-    if chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) {
-        Some(head.to_ascii_lowercase())
-    } else {
-        Some(head.to_lowercase())
-    }
+    Some(head.to_ascii_lowercase())
 }
 
 fn percent_decode(s: &str) -> String {

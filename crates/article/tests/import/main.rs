@@ -521,9 +521,8 @@ mod properties {
             Err(article::LoadError::Invalid(issues)) => {
                 assert!(!issues.is_empty());
                 for i in &issues {
-                    // An empty path is only ever "the document is not an object": a
-                    // serde error after a clean shape check would mean the shape
-                    // table and the types disagree.
+                    // An empty path is only ever "the document is not an object",
+                    // the only problem at the root.
                     assert!(
                         !i.path.is_empty() || i.message.starts_with("expected an object"),
                         "{i}"
@@ -552,7 +551,7 @@ mod properties {
         }
 
         /// A valid article with one value replaced by anything: all problems are
-        /// reported with a path, never a panic or a serde error.
+        /// reported with a path, never a panic or a pathless error.
         #[test]
         fn loading_mutated_articles_reports_with_paths(
             which in any::<prop::sample::Index>(),
