@@ -1,6 +1,7 @@
 //! The article core: the JSON wire format ([`Article`]), loading and validation that
-//! report every problem with its JSON path, the table of contents, reading time and
-//! the plain-text importer for portal pages.
+//! report every problem with its JSON path, the table of contents, reading time, the
+//! reading position (which section is being read) and the plain-text importer for
+//! portal pages.
 //!
 //! **Architecture invariant:** this crate knows nothing about the browser. It depends
 //! only on serde, serde_json and thiserror (and, behind the `schema` feature that only
@@ -11,6 +12,7 @@ mod index;
 mod json;
 mod load;
 mod model;
+mod reading_position;
 mod reading_time;
 #[cfg(feature = "schema")]
 mod schema;
@@ -25,6 +27,7 @@ pub use load::{parse_article, LoadError};
 pub use model::{
     Article, Author, Block, Crumb, Inline, Section, Site, Source, Span, SCHEMA_VERSION,
 };
+pub use reading_position::SectionTracker;
 pub use reading_time::{reading_time, ReadingTime};
 #[cfg(feature = "schema")]
 pub use schema::json_schema;
