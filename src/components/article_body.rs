@@ -49,7 +49,17 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
 fn Body(props: &ArticleBodyProps) -> Html {
     let a = &props.article;
     let mut next = 0;
-    let sections = render_sections(&a.sections, props, &mut next, 2);
+    // Top-level sections in groups: the unit the browser skips off screen
+    // (`content-visibility` in article.css), few enough to track cheaply.
+    let sections = a
+        .sections
+        .chunks(SECTION_GROUP)
+        .enumerate()
+        .map(|(g, group)| {
+            let sections = render_sections(group, props, &mut next, 2);
+            html! { <div key={g} class="section-group">{ sections }</div> }
+        })
+        .collect::<Html>();
     html! {
         <div class="article-body">
             if !a.lead.is_empty() {
@@ -59,6 +69,9 @@ fn Body(props: &ArticleBodyProps) -> Html {
         </div>
     }
 }
+
+/// Top-level sections per `.section-group`.
+const SECTION_GROUP: usize = 16;
 
 fn render_sections(
     sections: &[Section],
