@@ -37,8 +37,12 @@ test('scrolling a long article moves the mark section by section, and to the las
     await expect(page).toHaveURL(new RegExp(`#sec-${n}$`));
   }
   await expect(current).toHaveCount(1);
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-  await expect(current).toHaveText(`${N}.Section ${N}`);
+  // Skipped groups count at an estimated height until they are laid out, so the
+  // first jump to the end may fall short of it, as the End key would: go again.
+  await expect.poll(async () => {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    return current.textContent();
+  }).toBe(`${N}.Section ${N}`);
 });
 
 test('opening a long article at a far section lands there', async ({ page }) => {
