@@ -158,6 +158,7 @@ function synthesize(factor) {
 async function scaling(browser, base, info) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  page.on('crash', () => process.stderr.write(`${info.factor}×: the renderer crashed\n`));
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   if (SCALING_CPU > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: SCALING_CPU });
