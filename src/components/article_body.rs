@@ -20,11 +20,46 @@ pub struct ArticleBodyProps {
 }
 
 /// Renders lead and sections. Section `i` (depth-first) gets `toc.entries[i].id`.
+///
+/// The body renders again only when the article or its TOC changes: the reader's
+/// state changing (the section being read, a panel opening) costs nothing here,
+/// however long the article. The copy-link buttons call the latest `on_copy_link`.
 #[component]
 pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
+    let latest = use_mut_ref(|| None::<Callback<AttrValue>>);
+    latest.borrow_mut().clone_from(&props.on_copy_link);
+    let on_copy_link = use_memo(props.on_copy_link.is_some(), |has| {
+        has.then(|| {
+            let latest = latest.clone();
+            Callback::from(move |id: AttrValue| {
+                let cb = latest.borrow().clone();
+                if let Some(cb) = cb {
+                    cb.emit(id);
+                }
+            })
+        })
+    });
+    html! {
+        <Body article={props.article.clone()} toc={props.toc.clone()}
+            on_copy_link={(*on_copy_link).clone()} />
+    }
+}
+
+#[component]
+fn Body(props: &ArticleBodyProps) -> Html {
     let a = &props.article;
     let mut next = 0;
-    let sections = render_sections(&a.sections, props, &mut next, 2);
+    // Top-level sections in groups: the unit the browser skips off screen
+    // (`content-visibility` in article.css), few enough to track cheaply.
+    let sections = a
+        .sections
+        .chunks(SECTION_GROUP)
+        .enumerate()
+        .map(|(g, group)| {
+            let sections = render_sections(group, props, &mut next, 2);
+            html! { <div key={g} class="section-group">{ sections }</div> }
+        })
+        .collect::<Html>();
     html! {
         <div class="article-body">
             if !a.lead.is_empty() {
@@ -34,6 +69,9 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
         </div>
     }
 }
+
+/// Top-level sections per `.section-group`.
+const SECTION_GROUP: usize = 16;
 
 fn render_sections(
     sections: &[Section],

@@ -27,11 +27,38 @@ pub struct TableOfContentsProps {
 }
 
 /// `nav` landmark labelled 目录 with nested ordered lists of links to the sections.
+///
+/// The lists depend on the TOC alone and are not re-rendered when the section being
+/// read changes (4,000 entries in a long article): an effect moves the one
+/// `aria-current` attribute instead. The links call the latest `on_navigate`.
 #[component]
 pub fn TableOfContents(props: &TableOfContentsProps) -> Html {
+    let nav = use_node_ref();
+    let latest = use_mut_ref(|| None::<Callback<AttrValue>>);
+    latest.borrow_mut().clone_from(&props.on_navigate);
+    let on_navigate = use_memo(props.on_navigate.is_some(), |has| {
+        has.then(|| {
+            let latest = latest.clone();
+            Callback::from(move |id: AttrValue| {
+                let cb = latest.borrow().clone();
+                if let Some(cb) = cb {
+                    cb.emit(id);
+                }
+            })
+        })
+    });
+    {
+        let nav = nav.clone();
+        use_effect_with(
+            (props.current.clone(), props.toc.clone()),
+            move |(current, _)| {
+                mark_current(&nav, current.as_deref());
+            },
+        );
+    }
     html! {
         <nav id="av-toc" class={classes!("table-of-contents", props.open.then_some("is-open"))}
-            aria-labelledby="av-toc-title">
+            aria-labelledby="av-toc-title" ref={nav}>
             <div class="toc-head">
                 <h2 id="av-toc-title" class="toc-title">{ "目录" }</h2>
                 if let Some(cb) = &props.on_close {
@@ -39,36 +66,80 @@ pub fn TableOfContents(props: &TableOfContentsProps) -> Html {
                         onclick={cb.reform(|_: MouseEvent| ())}>{ "关闭" }</button>
                 }
             </div>
-            { list(&props.toc.entries, props) }
+            <TocLists toc={props.toc.clone()} on_navigate={(*on_navigate).clone()} />
         </nav>
     }
 }
 
-/// One `<ol>` for the entries of one level; `entries` starts at that level and
-/// each entry's subsections follow it (depth-first order).
-fn list(entries: &[TocEntry], props: &TableOfContentsProps) -> Html {
-    let Some(first) = entries.first() else {
-        return Html::default();
+/// Moves `aria-current="location"` to the link of section `current`.
+fn mark_current(nav: &NodeRef, current: Option<&str>) {
+    let Some(nav) = nav.cast::<web_sys::Element>() else {
+        return;
     };
-    let level = first.level;
+    if let Ok(Some(old)) = nav.query_selector("[aria-current]") {
+        if current.is_some_and(|c| old.get_attribute("href").as_deref() == Some(&format!("#{c}"))) {
+            return;
+        }
+        let _ = old.remove_attribute("aria-current");
+    }
+    let Some(id) = current else {
+        return;
+    };
+    // Ids are ASCII letters, digits, `-` and `_` (article::toc): safe in a selector.
+    if let Ok(Some(link)) = nav.query_selector(&format!("a[href=\"#{id}\"]")) {
+        let _ = link.set_attribute("aria-current", "location");
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TocListsProps {
+    toc: Rc<Toc>,
+    on_navigate: Option<Callback<AttrValue>>,
+}
+
+/// The nested lists; renders again only when the TOC itself changes.
+#[component]
+fn TocLists(props: &TocListsProps) -> Html {
+    let ends = props.toc.subtree_ends();
+    list(&props.toc.entries, 0, &ends, props.on_navigate.as_ref())
+}
+
+/// One `<ol>` for the entries of one level: `entries[start..]` up to the end of
+/// the parent's subtree (`ends`, from [`Toc::subtree_ends`]), depth-first.
+fn list(
+    entries: &[TocEntry],
+    start: usize,
+    ends: &[usize],
+    on_navigate: Option<&Callback<AttrValue>>,
+) -> Html {
+    if entries.is_empty() {
+        return Html::default();
+    }
     let mut items = Vec::new();
     let mut i = 0;
     while i < entries.len() {
-        let e = &entries[i];
-        let end = entries[i + 1..]
-            .iter()
-            .position(|c| c.level <= level)
-            .map_or(entries.len(), |n| i + 1 + n);
-        items.push(item(e, &entries[i + 1..end], props));
+        let end = ends[start + i] - start;
+        items.push(item(
+            &entries[i],
+            &entries[i + 1..end],
+            start + i + 1,
+            ends,
+            on_navigate,
+        ));
         i = end;
     }
     html! { <ol class="toc-list">{ for items }</ol> }
 }
 
-fn item(e: &TocEntry, children: &[TocEntry], props: &TableOfContentsProps) -> Html {
-    let is_current = props.current.as_deref() == Some(e.id.as_str());
-    let onclick = props.on_navigate.clone().map(|cb| {
-        let id = AttrValue::from(e.id.clone());
+fn item(
+    e: &TocEntry,
+    children: &[TocEntry],
+    children_start: usize,
+    ends: &[usize],
+    on_navigate: Option<&Callback<AttrValue>>,
+) -> Html {
+    let onclick = on_navigate.map(|cb| {
+        let (cb, id) = (cb.clone(), AttrValue::from(e.id.clone()));
         Callback::from(move |ev: MouseEvent| {
             ev.prevent_default();
             cb.emit(id.clone());
@@ -76,11 +147,11 @@ fn item(e: &TocEntry, children: &[TocEntry], props: &TableOfContentsProps) -> Ht
     });
     html! {
         <li key={e.id.clone()} class={classes!("toc-item", format!("toc-level-{}", e.level.min(4)))}>
-            <a href={format!("#{}", e.id)} aria-current={is_current.then_some("location")} {onclick}>
+            <a href={format!("#{}", e.id)} {onclick}>
                 <span class="toc-number" aria-hidden="true">{ format!("{}.", e.number) }</span>
                 <span class="toc-text">{ &e.title }</span>
             </a>
-            { list(children, props) }
+            { list(children, children_start, ends, on_navigate) }
         </li>
     }
 }

@@ -1,10 +1,14 @@
-//! Scroll-spy: which section is being read, from an `IntersectionObserver` (no
-//! scroll handler). The URL hash follows it through `history.replaceState`, so
-//! reading adds no history entries.
+//! Scroll-spy: which section is being read, from `IntersectionObserver` reports
+//! (no scroll handler). Each report only updates the core's [`SectionTracker`] for
+//! the sections it names: no heading is re-measured, so a report costs the same in a
+//! 4,000-section article as in a short one. The URL hash follows the section being
+//! read through `history.replaceState` (reading adds no history entries), and only
+//! when that section changes.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use article::SectionTracker;
 use gloo_events::EventListener;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -29,47 +33,27 @@ pub struct ScrollSpy {
 struct Spy {
     ids: Rc<[String]>,
     headings: Vec<Element>,
-    /// The end of the viewer is on screen: the last section is the one being read,
-    /// even when it is too short to reach the reading line.
-    at_end: bool,
-    /// Set by a jump; holds while its heading is on screen and no later heading
-    /// has reached the reading line, so a short section stays marked after a jump.
-    pinned: Option<usize>,
-    /// A jump's scroll is still under way (until `scrollend`): the pin holds.
-    arriving: bool,
+    /// Fed by the observers' reports only; nothing is re-measured per report.
+    tracker: SectionTracker,
     /// The observer has reported at least once; before that, "no section" only
     /// means "not measured yet" and must not clear the hash.
     measured: bool,
 }
 
 impl Spy {
-    fn compute(&mut self) -> Option<usize> {
-        let vh = web_sys::window()
-            .and_then(|w| w.inner_height().ok())
-            .and_then(|h| h.as_f64())
-            .unwrap_or(0.0);
-        // The reading line: a third down the viewport.
-        let line = vh * 0.3;
-        let tops: Vec<f64> = self
-            .headings
-            .iter()
-            .map(|h| h.get_bounding_client_rect().top())
-            .collect();
-        if let Some(p) = self.pinned {
-            if self.arriving {
-                return Some(p);
-            }
-            let later_reached = tops[p + 1..].iter().any(|&t| t <= line);
-            if tops[p] >= -1.0 && tops[p] < vh && !later_reached {
-                return Some(p);
-            }
-            self.pinned = None;
-        }
-        if self.at_end {
-            tops.iter().rposition(|&t| t < vh)
-        } else {
-            tops.iter().rposition(|&t| t <= line)
-        }
+    fn current(&mut self) -> Option<usize> {
+        let headings = &self.headings;
+        // Asked only about a section a jump pinned: one heading, one measurement.
+        self.tracker.current(|p| {
+            let vh = web_sys::window()
+                .and_then(|w| w.inner_height().ok())
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0);
+            headings.get(p).is_some_and(|h| {
+                let top = h.get_bounding_client_rect().top();
+                (-1.0..vh).contains(&top)
+            })
+        })
     }
 }
 
@@ -116,12 +100,7 @@ pub fn use_scroll_spy(root: NodeRef, ids: Rc<[String]>, follow_hash: bool) -> Sc
         let current = current.setter();
         use_effect_with(ids.clone(), move |ids| {
             let observers = start(&root, ids, &spy, current);
-            move || {
-                if let Some((a, b, _closure, _arrived)) = observers {
-                    a.disconnect();
-                    b.disconnect();
-                }
-            }
+            move || drop(observers)
         });
     }
 
@@ -147,8 +126,7 @@ pub fn use_scroll_spy(root: NodeRef, ids: Rc<[String]>, follow_hash: bool) -> Sc
             let Some(h) = s.headings.get(i).cloned() else {
                 return;
             };
-            s.pinned = Some(i);
-            s.arriving = true;
+            s.tracker.jump(i);
             drop(s);
             current.set(Some(i));
             // Smooth unless prefers-reduced-motion: `scroll-behavior` in base.css.
@@ -170,12 +148,25 @@ pub fn use_scroll_spy(root: NodeRef, ids: Rc<[String]>, follow_hash: bool) -> Sc
     }
 }
 
-type Observers = (
-    IntersectionObserver,
-    IntersectionObserver,
-    Closure<dyn FnMut(js_sys::Array)>,
-    EventListener,
-);
+/// The observers and what they call; dropping them stops the spy.
+struct Observers {
+    observers: [IntersectionObserver; 3],
+    _callbacks: [Closure<dyn FnMut(js_sys::Array)>; 3],
+    _arrived: EventListener,
+}
+
+impl Drop for Observers {
+    fn drop(&mut self) {
+        for o in &self.observers {
+            o.disconnect();
+        }
+    }
+}
+
+/// How far above the screen the observed bands reach, in screen heights. Only the
+/// last section that has reached the line must stay inside the band (it is at most
+/// a gap away from the line); sections further up may leave it.
+const ABOVE: &str = "1000%";
 
 fn start(
     root: &NodeRef,
@@ -192,58 +183,92 @@ fn start(
     if headings.len() != ids.len() {
         return None;
     }
+    // Each section (or a heading outside any section) maps to its index.
+    let index = js_sys::Map::new();
+    let targets: Vec<Element> = headings
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let t = h
+                .closest("section")
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| h.clone());
+            index.set(&t, &JsValue::from(i as u32));
+            t
+        })
+        .collect();
     {
         let mut s = spy.borrow_mut();
         s.ids = ids.clone();
-        s.headings = headings.clone();
+        s.headings = headings;
+        s.tracker = SectionTracker::new();
+        s.measured = false;
         // Landing on `#sec-n` counts as a jump there.
         let hash = web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default();
         let landed = route::section_in_hash(&hash);
-        s.pinned = ids.iter().position(|i| Some(i) == landed.as_ref());
-        s.arriving = s.pinned.is_some();
+        if let Some(i) = ids.iter().position(|i| Some(i) == landed.as_ref()) {
+            s.tracker.jump(i);
+        }
     }
 
     let arrived = {
         let spy = spy.clone();
         let window = web_sys::window()?;
         EventListener::new(&window, "scrollend", move |_| {
-            spy.borrow_mut().arriving = false
+            spy.borrow_mut().tracker.arrived()
         })
     };
-    let spy = spy.clone();
-    let end_el = end.clone();
-    let closure = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        let mut s = spy.borrow_mut();
-        s.measured = true;
-        for e in entries.iter() {
-            let e: IntersectionObserverEntry = e.unchecked_into();
-            if e.target() == end_el {
-                s.at_end = e.is_intersecting();
+    // One callback per observer: each applies its reports, then picks the section.
+    let callback = |apply: fn(&mut SectionTracker, Option<usize>, bool)| {
+        let (spy, index, current) = (spy.clone(), index.clone(), current.clone());
+        Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let mut s = spy.borrow_mut();
+            s.measured = true;
+            for e in entries.iter() {
+                let e: IntersectionObserverEntry = e.unchecked_into();
+                let i = index.get(&e.target()).as_f64().map(|i| i as usize);
+                apply(&mut s.tracker, i, e.is_intersecting());
             }
+            let now = s.current();
+            // Release the borrow first: setting state may render synchronously.
+            drop(s);
+            current.set(now);
+        })
+    };
+    let observer = |cb: &Closure<dyn FnMut(js_sys::Array)>, margin: &str| {
+        let init = IntersectionObserverInit::new();
+        init.set_root_margin(margin);
+        IntersectionObserver::new_with_options(cb.as_ref().unchecked_ref(), &init).ok()
+    };
+    // Sections whose top has reached the reading line, a third down the screen.
+    let line_cb = callback(|t, i, yes| {
+        if let Some(i) = i {
+            t.set_above_line(i, yes)
         }
-        let now = s.compute();
-        // Release the borrow first: setting state may render synchronously.
-        drop(s);
-        current.set(now);
     });
-    let f = closure.as_ref().unchecked_ref();
-    // Headings: notified when one crosses the reading line, a third down the screen.
-    let init = IntersectionObserverInit::new();
-    init.set_root_margin("0px 0px -70% 0px");
-    let headings_io = IntersectionObserver::new_with_options(f, &init).ok()?;
-    for h in &headings {
-        headings_io.observe(h);
-    }
-    // Sections and the end: notified whenever one enters or leaves the screen, so
-    // a long jump that carries every heading past the line is noticed too.
-    let end_io = IntersectionObserver::new(f).ok()?;
-    end_io.observe(&end);
-    for h in &headings {
-        if let Some(section) = h.closest("section").ok().flatten() {
-            end_io.observe(&section);
+    let line_io = observer(&line_cb, &format!("{ABOVE} 0px -70% 0px"))?;
+    // Sections whose top is above the bottom of the screen: at the end of the page
+    // the last of them is the one being read.
+    let bottom_cb = callback(|t, i, yes| {
+        if let Some(i) = i {
+            t.set_above_bottom(i, yes)
         }
+    });
+    let bottom_io = observer(&bottom_cb, &format!("{ABOVE} 0px 0px 0px"))?;
+    for t in &targets {
+        line_io.observe(t);
+        bottom_io.observe(t);
     }
-    Some((headings_io, end_io, closure, arrived))
+    // The end of the viewer on screen.
+    let end_cb = callback(|t, _, yes| t.set_at_end(yes));
+    let end_io = observer(&end_cb, "0px")?;
+    end_io.observe(&end);
+    Some(Observers {
+        observers: [line_io, bottom_io, end_io],
+        _callbacks: [line_cb, bottom_cb, end_cb],
+        _arrived: arrived,
+    })
 }

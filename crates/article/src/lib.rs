@@ -1,6 +1,7 @@
 //! The article core: the JSON wire format ([`Article`]), loading and validation that
-//! report every problem with its JSON path, the table of contents, reading time and
-//! the plain-text importer for portal pages.
+//! report every problem with its JSON path, the table of contents, reading time, the
+//! reading position (which section is being read) and the plain-text importer for
+//! portal pages.
 //!
 //! **Architecture invariant:** this crate knows nothing about the browser. It depends
 //! only on thiserror, plus serde and serde_json behind the default `serde` feature
@@ -15,6 +16,7 @@ mod load;
 mod model;
 #[cfg(all(test, feature = "serde"))]
 mod oracle;
+mod reading_position;
 mod reading_time;
 #[cfg(feature = "schema")]
 mod schema;
@@ -29,6 +31,7 @@ pub use load::{parse_article, LoadError};
 pub use model::{
     Article, Author, Block, Crumb, Inline, Section, Site, Source, Span, SCHEMA_VERSION,
 };
+pub use reading_position::SectionTracker;
 pub use reading_time::{reading_time, ReadingTime};
 #[cfg(feature = "schema")]
 pub use schema::json_schema;

@@ -2,9 +2,10 @@
 //!
 //! Slugging Chinese headings breaks anchors, so generated ids are positional
 //! (`sec-1`, `sec-1-2`). An id the article gives is kept; a duplicate gets `-1`,
-//! `-2`, … appended. Linear in the number of sections.
+//! `-2`, … appended. Linear in the number of sections (the tests count the work on
+//! articles of n and 10n sections), even when every section repeats one id.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{Article, Section};
 
@@ -31,11 +32,33 @@ pub struct Toc {
 /// Builds the table of contents; `entries[i].id` is the id of the i-th section in
 /// depth-first order, the same order as [`section_ids`].
 pub fn build_toc(article: &Article) -> Toc {
-    let mut used = HashSet::new();
+    let mut ids = Ids::default();
     let mut entries = Vec::new();
     let mut path = Vec::new();
-    walk(&article.sections, &mut path, &mut used, &mut entries);
+    walk(&article.sections, &mut path, &mut ids, &mut entries);
     Toc { entries }
+}
+
+impl Toc {
+    /// For each entry, the index just past its last subsection: entry `i`'s
+    /// subsections are `entries[i + 1..ends[i]]`. One pass, O(n) for any nesting.
+    pub fn subtree_ends(&self) -> Vec<usize> {
+        let n = self.entries.len();
+        let mut ends = vec![n; n];
+        let mut open: Vec<usize> = Vec::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            while let Some(&top) = open.last() {
+                step();
+                if self.entries[top].level < e.level {
+                    break;
+                }
+                ends[top] = i;
+                open.pop();
+            }
+            open.push(i);
+        }
+        ends
+    }
 }
 
 /// The anchor id of every section, depth-first.
@@ -47,19 +70,14 @@ pub fn section_ids(article: &Article) -> Vec<String> {
         .collect()
 }
 
-fn walk(
-    sections: &[Section],
-    path: &mut Vec<usize>,
-    used: &mut HashSet<String>,
-    out: &mut Vec<TocEntry>,
-) {
+fn walk(sections: &[Section], path: &mut Vec<usize>, ids: &mut Ids, out: &mut Vec<TocEntry>) {
     for (i, s) in sections.iter().enumerate() {
         path.push(i + 1);
         let base = match s.id.as_deref() {
             Some(id) if is_valid_id(id) => id.to_owned(),
             _ => generated_id(path),
         };
-        let id = unique_id(base, used);
+        let id = ids.unique(base);
         out.push(TocEntry {
             id,
             number: path
@@ -70,7 +88,7 @@ fn walk(
             level: path.len(),
             title: s.heading.clone(),
         });
-        walk(&s.sections, path, used, out);
+        walk(&s.sections, path, ids, out);
         path.pop();
     }
 }
@@ -93,18 +111,49 @@ pub(crate) fn is_valid_id(id: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
-fn unique_id(base: String, used: &mut HashSet<String>) -> String {
-    if used.insert(base.clone()) {
-        return base;
-    }
-    let mut n = 1;
-    loop {
-        let candidate = format!("{base}-{n}");
-        if used.insert(candidate.clone()) {
-            return candidate;
+/// The ids handed out so far. A repeated base resumes its suffixes where the last
+/// duplicate of it stopped, so n copies of one id cost O(n), not O(n * n).
+#[derive(Default)]
+struct Ids {
+    used: HashSet<String>,
+    next_suffix: HashMap<String, usize>,
+}
+
+impl Ids {
+    fn unique(&mut self, base: String) -> String {
+        probe();
+        if self.used.insert(base.clone()) {
+            return base;
         }
-        n += 1;
+        let n = self.next_suffix.entry(base.clone()).or_insert(1);
+        loop {
+            probe();
+            let candidate = format!("{base}-{n}");
+            *n += 1;
+            if self.used.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
     }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Work done, for the scaling tests: candidate ids tried, nesting steps taken.
+    static PROBES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    static STEPS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+#[inline]
+fn probe() {
+    #[cfg(test)]
+    PROBES.with(|p| p.set(p.get() + 1));
+}
+
+#[inline]
+fn step() {
+    #[cfg(test)]
+    STEPS.with(|p| p.set(p.get() + 1));
 }
 
 #[cfg(test)]
@@ -170,5 +219,101 @@ mod tests {
         assert!(!is_valid_id("a b"));
         assert!(!is_valid_id(""));
         assert!(!is_valid_id("中文"));
+    }
+
+    #[test]
+    fn subtree_ends_nest_by_level() {
+        let mut a = Article::new("a", "t");
+        a.sections = vec![
+            section(
+                None,
+                "1",
+                vec![section(None, "1.1", vec![section(None, "1.1.1", vec![])])],
+            ),
+            section(None, "2", vec![]),
+            section(
+                None,
+                "3",
+                vec![section(None, "3.1", vec![]), section(None, "3.2", vec![])],
+            ),
+        ];
+        assert_eq!(build_toc(&a).subtree_ends(), [3, 3, 3, 4, 7, 6, 7]);
+        assert!(Toc::default().subtree_ends().is_empty());
+    }
+
+    fn flat(n: usize, id: Option<&str>) -> Article {
+        let mut a = Article::new("a", "t");
+        a.sections = (0..n).map(|_| section(id, "h", vec![])).collect();
+        a
+    }
+
+    /// `n` sections in chains nested `depth` deep.
+    fn deep(n: usize, depth: usize) -> Article {
+        fn chain(len: usize) -> Section {
+            let children = if len > 1 {
+                vec![chain(len - 1)]
+            } else {
+                vec![]
+            };
+            section(None, "h", children)
+        }
+        let mut a = Article::new("a", "t");
+        a.sections = (0..n / depth).map(|_| chain(depth)).collect();
+        a
+    }
+
+    /// Candidate ids tried while building the TOC of `a`.
+    fn probes_for(a: &Article) -> usize {
+        PROBES.with(|p| p.set(0));
+        let toc = build_toc(a);
+        assert_eq!(toc.entries.len(), a.sections.len());
+        PROBES.with(|p| p.get())
+    }
+
+    #[test]
+    fn building_the_toc_tries_a_linear_number_of_ids() {
+        for id in [None, Some("intro")] {
+            let (small, big) = (probes_for(&flat(400, id)), probes_for(&flat(4000, id)));
+            // At most two tries per section (a repeated id: itself, then its next
+            // free suffix), so 10x the sections is at most 10x the tries.
+            assert!(small <= 2 * 400, "{id:?}: {small} tries for 400 sections");
+            assert!(big <= 2 * 4000, "{id:?}: {big} tries for 4000 sections");
+        }
+        // The ids are still the first free ones.
+        let ids = section_ids(&flat(4000, Some("intro")));
+        assert_eq!(
+            (ids[1].as_str(), ids[3999].as_str()),
+            ("intro-1", "intro-3999")
+        );
+        let mut a = flat(3, Some("sec-2"));
+        a.sections.push(section(None, "b", vec![]));
+        assert_eq!(section_ids(&a), ["sec-2", "sec-2-1", "sec-2-2", "sec-4"]);
+    }
+
+    /// Nesting steps taken by `subtree_ends` on the TOC of `a`.
+    fn steps_for(a: &Article) -> usize {
+        let toc = build_toc(a);
+        STEPS.with(|p| p.set(0));
+        assert_eq!(toc.subtree_ends().len(), toc.entries.len());
+        STEPS.with(|p| p.get())
+    }
+
+    #[test]
+    fn nesting_the_toc_takes_linear_steps() {
+        for (small, big) in [
+            (flat(2_000, None), flat(20_000, None)),
+            (deep(2_000, 50), deep(20_000, 50)),
+        ] {
+            let (s1, s10) = (steps_for(&small), steps_for(&big));
+            // Each entry is opened once and closed once.
+            assert!(
+                s1 <= 2 * 2_000 && s10 <= 2 * 20_000,
+                "{s1} steps, then {s10}"
+            );
+            assert!(
+                s10 >= 9 * s1,
+                "{s1} steps, then {s10}: the test measures nothing"
+            );
+        }
     }
 }
