@@ -52,7 +52,7 @@ function earlyArticleUrl() {
     return null;
   }
 }
-const early = null;
+const early = earlyArticleUrl();
 if (early) {
   const controller = new AbortController();
   const response = fetch(early, { signal: controller.signal });
