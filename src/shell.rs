@@ -156,6 +156,20 @@ pub fn ArticleRoute(props: &ArticleRouteProps) -> Html {
         });
     }
 
+    // Another article opened in place (上一篇 / 下一篇, a list link): it starts at its top,
+    // not at the offset the reader had reached in the previous one. A section in the
+    // route (a deep link, or back to where the reader was) lands there instead, below.
+    {
+        let top = opts.owns_document() && props.section.is_none();
+        use_effect_with(props.route_id.clone(), move |_| {
+            if top {
+                if let Some(w) = web_sys::window() {
+                    w.scroll_to_with_x_and_y(0.0, 0.0);
+                }
+            }
+        });
+    }
+
     {
         let opts = opts.clone();
         use_effect_with(

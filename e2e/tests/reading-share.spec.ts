@@ -18,7 +18,8 @@ for (const pad of [0, 70, 130, 175]) {
 test(`the QR code is SVG drawn by the viewer and decodes to the page URL (${pad} extra characters)`, async ({ page, baseURL }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(`/?pad=${'a'.repeat(pad)}`);
-  await page.evaluate(() => document.getElementById('sec-2')!.scrollIntoView());
+  // The locator waits for the article to be rendered.
+  await page.locator('#sec-2').evaluate((e) => e.scrollIntoView());
   await expect(page).toHaveURL(/#sec-2$/);
   await page.getByRole('button', { name: '分享' }).click();
   const panel = page.getByRole('region', { name: '分享' });

@@ -43,6 +43,8 @@ test('a list page links into articles, and the footer links to the previous and 
   await expect(nav).toContainText('上一篇:没有了');
   await nav.getByRole('link', { name: '县人大常委会召开第十八次会议' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('县人大常委会召开第十八次会议');
+  // It opens at its top, not at the offset reached in the previous article.
+  await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
   await expect(page).toHaveURL(/#\/a\/changweihui-huiyi$/);
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('市人大常委会开展水污染防治法执法检查');
