@@ -6,6 +6,7 @@ use article::{safe_url, Article, Block, Section, Toc};
 use yew::prelude::*;
 
 use super::InlineText;
+use crate::hooks::use_latest_callback;
 
 /// Properties of [`ArticleBody`].
 #[derive(Properties, PartialEq)]
@@ -26,22 +27,10 @@ pub struct ArticleBodyProps {
 /// however long the article. The copy-link buttons call the latest `on_copy_link`.
 #[component]
 pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
-    let latest = use_mut_ref(|| None::<Callback<AttrValue>>);
-    latest.borrow_mut().clone_from(&props.on_copy_link);
-    let on_copy_link = use_memo(props.on_copy_link.is_some(), |has| {
-        has.then(|| {
-            let latest = latest.clone();
-            Callback::from(move |id: AttrValue| {
-                let cb = latest.borrow().clone();
-                if let Some(cb) = cb {
-                    cb.emit(id);
-                }
-            })
-        })
-    });
+    let on_copy_link = use_latest_callback(props.on_copy_link.clone());
     html! {
         <Body article={props.article.clone()} toc={props.toc.clone()}
-            on_copy_link={(*on_copy_link).clone()} />
+            {on_copy_link} />
     }
 }
 

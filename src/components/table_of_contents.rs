@@ -7,6 +7,8 @@ use std::rc::Rc;
 use article::{Toc, TocEntry};
 use yew::prelude::*;
 
+use crate::hooks::use_latest_callback;
+
 /// Properties of [`TableOfContents`].
 #[derive(Properties, PartialEq)]
 pub struct TableOfContentsProps {
@@ -34,19 +36,7 @@ pub struct TableOfContentsProps {
 #[component]
 pub fn TableOfContents(props: &TableOfContentsProps) -> Html {
     let nav = use_node_ref();
-    let latest = use_mut_ref(|| None::<Callback<AttrValue>>);
-    latest.borrow_mut().clone_from(&props.on_navigate);
-    let on_navigate = use_memo(props.on_navigate.is_some(), |has| {
-        has.then(|| {
-            let latest = latest.clone();
-            Callback::from(move |id: AttrValue| {
-                let cb = latest.borrow().clone();
-                if let Some(cb) = cb {
-                    cb.emit(id);
-                }
-            })
-        })
-    });
+    let on_navigate = use_latest_callback(props.on_navigate.clone());
     {
         let nav = nav.clone();
         use_effect_with(
@@ -66,7 +56,7 @@ pub fn TableOfContents(props: &TableOfContentsProps) -> Html {
                         onclick={cb.reform(|_: MouseEvent| ())}>{ "关闭" }</button>
                 }
             </div>
-            <TocLists toc={props.toc.clone()} on_navigate={(*on_navigate).clone()} />
+            <TocLists toc={props.toc.clone()} on_navigate={on_navigate} />
         </nav>
     }
 }
