@@ -2,9 +2,7 @@
 
 /// The `src` query parameter of the page URL, if present and not blank.
 pub(crate) fn query_src() -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    params.get("src").filter(|s| !s.trim().is_empty())
+    query_param("src").filter(|s| !s.trim().is_empty())
 }
 
 /// The query parameter `name` of the page URL, if present.
@@ -51,5 +49,26 @@ pub(crate) fn set_document_meta(title: &str, lang: &str) {
     doc.set_title(title);
     if let Some(html) = doc.document_element() {
         let _ = html.set_attribute("lang", lang);
+    }
+}
+
+/// The page URL's path and query, without origin or hash.
+pub(crate) fn page_path() -> String {
+    web_sys::window()
+        .map(|w| {
+            let l = w.location();
+            format!(
+                "{}{}",
+                l.pathname().unwrap_or_default(),
+                l.search().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// Scrolls the page to its top (smooth unless the reader prefers reduced motion).
+pub(crate) fn scroll_to_top() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }

@@ -15,6 +15,7 @@ use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::components::{ArticleView, ReadAloud, ReaderToolbar};
+use crate::dom;
 use crate::hooks::{use_prefs, use_scroll_spy};
 use crate::state::{shortcut, Panel, PrefsAction, Shortcut, Ui, UiAction};
 
@@ -99,9 +100,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let on_top = {
         let root = root.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Some(w) = web_sys::window() {
-                w.scroll_to_with_x_and_y(0.0, 0.0);
-            }
+            dom::scroll_to_top();
             focus(&root, "#av-title");
         })
     };
@@ -242,17 +241,10 @@ fn section_link(id: &str) -> String {
 
 /// The page URL without its hash.
 fn page_base() -> String {
-    web_sys::window()
-        .map(|w| {
-            let l = w.location();
-            format!(
-                "{}{}{}",
-                l.origin().unwrap_or_default(),
-                l.pathname().unwrap_or_default(),
-                l.search().unwrap_or_default()
-            )
-        })
-        .unwrap_or_default()
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    format!("{origin}{}", dom::page_path())
 }
 
 /// The page URL as it is now, hash included (the section being read).

@@ -163,9 +163,7 @@ pub fn ArticleRoute(props: &ArticleRouteProps) -> Html {
         let top = opts.owns_document() && props.section.is_none();
         use_effect_with(props.route_id.clone(), move |_| {
             if top {
-                if let Some(w) = web_sys::window() {
-                    w.scroll_to_with_x_and_y(0.0, 0.0);
-                }
+                dom::scroll_to_top();
             }
         });
     }
@@ -346,9 +344,7 @@ pub fn ListRoute(props: &ListRouteProps) -> Html {
                 let title = section.as_deref().unwrap_or("全部文章");
                 dom::set_document_meta(title, "zh-CN");
                 structured_data::clear();
-                if let Some(w) = web_sys::window() {
-                    w.scroll_to_with_x_and_y(0.0, 0.0);
-                }
+                dom::scroll_to_top();
             }
         });
     }

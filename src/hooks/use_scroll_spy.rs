@@ -64,11 +64,7 @@ fn replace_hash(id: Option<&str>, ids: &[String]) {
     let loc = window.location();
     let hash = loc.hash().unwrap_or_default();
     let current = route::section_in_hash(&hash);
-    let base = format!(
-        "{}{}",
-        loc.pathname().unwrap_or_default(),
-        loc.search().unwrap_or_default()
-    );
+    let base = crate::dom::page_path();
     // Under an article route (`#/a/<id>`) the section goes after the route, so the
     // route survives; on the plain page it is the whole hash.
     let url = match id {
