@@ -8,22 +8,33 @@ const wasm = document.querySelector('link[rel="preload"][href$=".wasm"]');
 
 function fail(error) {
   console.error(error);
-  if (document.getElementById('av-fatal') || document.getElementById('av-content')) return;
+  if (document.getElementById('av-fatal')) return;
+  // The page rendered at build time is only there until the viewer starts (main.rs
+  // removes it); with it gone, the viewer runs and reports its own failures.
+  const prerendered = document.getElementById('av-prerender');
+  if (!prerendered && document.getElementById('av-content')) return;
+  const readable = prerendered && getComputedStyle(prerendered).display !== 'none';
   const en = /^en/i.test(document.documentElement.lang);
-  const main = document.createElement('main');
-  main.id = 'av-fatal';
-  main.className = 'error-view';
-  main.setAttribute('role', 'alert');
-  const h1 = document.createElement('h1');
-  h1.textContent = en ? 'The viewer could not start' : '阅读器无法启动';
+  // Over a readable article the alert goes on top and the article stays.
+  const box = document.createElement(readable ? 'div' : 'main');
+  box.id = 'av-fatal';
+  box.className = 'error-view';
+  box.setAttribute('role', 'alert');
+  const h = document.createElement(readable ? 'h2' : 'h1');
+  h.textContent = en ? 'The viewer could not start' : '阅读器无法启动';
   const p = document.createElement('p');
-  p.textContent = en
-    ? 'Its files failed to load or to verify. Check the connection and reload the page.'
-    : '阅读器文件未能加载或未通过完整性校验,请检查网络后重新加载页面\u3002';
+  p.textContent = readable
+    ? (en
+      ? 'The article below can be read, but the reading tools do not work. Check the connection and reload the page.'
+      : '下面的文章可以照常阅读\uFF0C但阅读工具无法使用\uFF0C请检查网络后重新加载页面\u3002')
+    : (en
+      ? 'Its files failed to load or to verify. Check the connection and reload the page.'
+      : '阅读器文件未能加载或未通过完整性校验,请检查网络后重新加载页面\u3002');
   const pre = document.createElement('pre');
   pre.textContent = String(error && error.message ? error.message : error);
-  main.append(h1, p, pre);
-  document.body.replaceChildren(main);
+  box.append(h, p, pre);
+  if (readable) document.body.prepend(box);
+  else document.body.replaceChildren(box);
 }
 
 // The article a route or `?src=` names is fetched now, while the wasm downloads and

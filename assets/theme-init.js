@@ -23,4 +23,20 @@
   c.add('text-' + size);
   c.add('width-' + (widths.indexOf(p.width) >= 0 ? p.width : 'normal'));
   if (p.elder === '1') c.add('elder');
+  // index.html carries the default article rendered at build time. When the URL names
+  // another article (an in-app route, as route::parse reads it, or ?src=), it stays
+  // hidden, so that article never shows first. Being wrong here only costs speed.
+  var hash = location.hash.replace(/^#/, '');
+  try {
+    hash = decodeURIComponent(hash);
+  } catch (e) {
+    // Not valid percent-encoding: route::current_hash keeps it as it is too.
+  }
+  var src = null;
+  try {
+    src = new URLSearchParams(location.search).get('src');
+  } catch (e) {
+    src = location.search;
+  }
+  if (hash.charAt(0) === '/' || (src && src.trim())) c.add('av-routed');
 })();

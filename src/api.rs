@@ -205,13 +205,13 @@ fn js_detail(v: &JsValue) -> String {
 }
 
 fn is_offline() -> bool {
-    web_sys::window().is_some_and(|w| !w.navigator().on_line())
+    crate::dom::window().is_some_and(|w| !w.navigator().on_line())
 }
 
 /// Resolves after `ms` milliseconds.
 async fn sleep(ms: u32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
+        if let Some(w) = crate::dom::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
         }
     });
@@ -236,7 +236,7 @@ impl Deadline {
                 controller.abort();
             })
         };
-        let timer = web_sys::window()
+        let timer = crate::dom::window()
             .and_then(|w| {
                 w.set_timeout_with_callback_and_timeout_and_arguments_0(
                     on_fire.as_ref().unchecked_ref(),
@@ -255,7 +255,7 @@ impl Deadline {
 
 impl Drop for Deadline {
     fn drop(&mut self) {
-        if let Some(w) = web_sys::window() {
+        if let Some(w) = crate::dom::window() {
             w.clear_timeout_with_handle(self.timer);
         }
     }
@@ -304,7 +304,7 @@ pub(crate) async fn fetch_bytes(url: &str, opts: &FetchOptions) -> Result<Vec<u8
         Err(article::UrlError::Scheme(s)) => return Err(FetchError::Address(s)),
         Err(article::UrlError::Empty) => return Err(FetchError::Address(String::new())),
     }
-    let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
+    let window = crate::dom::window().ok_or_else(|| FetchError::Network("no window".into()))?;
     let early = take_early(&window, url);
     let controller = match &early {
         Some((_, c)) => c.clone(),
@@ -416,7 +416,7 @@ fn is_english_tag(lang: &str) -> bool {
 fn is_english(bytes: Option<&[u8]>) -> bool {
     match bytes.and_then(declared_lang) {
         Some(lang) => is_english_tag(lang),
-        None => web_sys::window()
+        None => crate::dom::window()
             .and_then(|w| w.document()?.document_element()?.get_attribute("lang"))
             .is_some_and(|l| is_english_tag(&l)),
     }

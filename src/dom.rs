@@ -1,5 +1,14 @@
 //! The few direct DOM touches the app needs, all called from effects.
 
+/// The browser window; `None` where there is none: natively, where the same
+/// components render the page ahead of the wasm (`src/bin/prerender.rs`).
+pub(crate) fn window() -> Option<web_sys::Window> {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window();
+    #[cfg(not(target_arch = "wasm32"))]
+    return None;
+}
+
 /// The `src` query parameter of the page URL, if present and not blank.
 pub(crate) fn query_src() -> Option<String> {
     query_param("src").filter(|s| !s.trim().is_empty())
@@ -7,7 +16,7 @@ pub(crate) fn query_src() -> Option<String> {
 
 /// The query parameter `name` of the page URL, if present.
 pub(crate) fn query_param(name: &str) -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
+    let search = window()?.location().search().ok()?;
     web_sys::UrlSearchParams::new_with_str(&search)
         .ok()?
         .get(name)
@@ -22,7 +31,7 @@ pub(crate) struct WindowListener {
 impl Drop for WindowListener {
     fn drop(&mut self) {
         use wasm_bindgen::JsCast;
-        if let Some(w) = web_sys::window() {
+        if let Some(w) = window() {
             let _ = w.remove_event_listener_with_callback(
                 self.event,
                 self.closure.as_ref().unchecked_ref(),
@@ -35,7 +44,7 @@ impl Drop for WindowListener {
 pub(crate) fn on_window_event(event: &'static str, f: impl FnMut() + 'static) -> WindowListener {
     use wasm_bindgen::JsCast;
     let closure = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(f);
-    if let Some(w) = web_sys::window() {
+    if let Some(w) = window() {
         let _ = w.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
     }
     WindowListener { event, closure }
@@ -43,7 +52,7 @@ pub(crate) fn on_window_event(event: &'static str, f: impl FnMut() + 'static) ->
 
 /// Sets `document.title` and `<html lang>`.
 pub(crate) fn set_document_meta(title: &str, lang: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(doc) = window().and_then(|w| w.document()) else {
         return;
     };
     doc.set_title(title);
@@ -54,7 +63,7 @@ pub(crate) fn set_document_meta(title: &str, lang: &str) {
 
 /// The page URL's path and query, without origin or hash.
 pub(crate) fn page_path() -> String {
-    web_sys::window()
+    window()
         .map(|w| {
             let l = w.location();
             format!(
@@ -68,7 +77,7 @@ pub(crate) fn page_path() -> String {
 
 /// Scrolls the page to its top (smooth unless the reader prefers reduced motion).
 pub(crate) fn scroll_to_top() {
-    if let Some(w) = web_sys::window() {
+    if let Some(w) = window() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }

@@ -17,7 +17,7 @@ pub fn install_panic_hook() {
 /// `detail`, and offers a reload link. Keeps nothing else of the broken app; stored
 /// preferences are not touched. English when `<html lang>` is English.
 pub fn show_fatal(detail: &str) {
-    if let Some(body) = web_sys::window()
+    if let Some(body) = crate::dom::window()
         .and_then(|w| w.document())
         .and_then(|d| d.body())
     {
@@ -28,7 +28,7 @@ pub fn show_fatal(detail: &str) {
 /// [`show_fatal`] into `root` instead of `<body>`: its content is replaced by the alert.
 /// Does nothing if an `av-fatal` alert is already on the page (the first error wins).
 pub fn show_fatal_in(root: &web_sys::Element, detail: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(doc) = crate::dom::window().and_then(|w| w.document()) else {
         return;
     };
     if doc.get_element_by_id("av-fatal").is_some() {

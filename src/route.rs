@@ -87,10 +87,13 @@ pub fn list_href(base: &str, section: Option<&str>) -> String {
 
 /// The page's hash, percent-decoded, without `#`.
 pub(crate) fn current_hash() -> String {
-    let hash = web_sys::window()
+    let hash = crate::dom::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
     let hash = hash.trim_start_matches('#');
+    if hash.is_empty() {
+        return String::new();
+    }
     js_sys::decode_uri_component(hash)
         .map(String::from)
         .unwrap_or_else(|_| hash.to_owned())
@@ -106,7 +109,7 @@ pub fn use_route(enabled: bool) -> Option<Route> {
     {
         let route = route.clone();
         use_effect_with(enabled, move |&enabled| {
-            let window = web_sys::window().filter(|_| enabled);
+            let window = crate::dom::window().filter(|_| enabled);
             let on_change = Closure::<dyn Fn()>::new(move || {
                 let hash = current_hash();
                 match parse(&hash) {

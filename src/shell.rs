@@ -13,6 +13,7 @@ use crate::api::{fetch_index, FetchError, FetchOptions};
 use crate::app::ArticlePage;
 use crate::components::{crumbs_with_list_links, ArticleList, ErrorView, Loading};
 use crate::dom;
+use crate::handover;
 use crate::options::{ArticleLinks, ViewerOptions};
 use crate::route::{self, article_href, use_route, Route};
 use crate::structured_data;
@@ -53,7 +54,7 @@ pub fn App(props: &AppProps) -> Html {
     // that is not there yet), so the viewer's own page takes scrolling over.
     use_effect_with(props.embed.is_none(), |owns_page| {
         if *owns_page {
-            if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+            if let Some(h) = crate::dom::window().and_then(|w| w.history().ok()) {
                 let _ = h.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
             }
         }
@@ -159,17 +160,28 @@ pub fn ArticleRoute(props: &ArticleRouteProps) -> Html {
     // Another article opened in place (上一篇 / 下一篇, a list link): it starts at its top,
     // not at the offset the reader had reached in the previous one. A section in the
     // route (a deep link, or back to where the reader was) lands there instead, below.
+    // On the first start, the default article was already on screen, rendered at build
+    // time (index.html): the reader stays where they were in it, scrolled and focused,
+    // and a section in the URL needs no landing (the browser landed there). Here, in
+    // the same task as the first render: Yew may yield to the browser before `ready`.
+    let handed_over = use_mut_ref(|| false);
     {
-        let top = opts.owns_document() && props.section.is_none();
+        let owns = opts.owns_document();
+        let top = owns && props.section.is_none();
+        let handed_over = handed_over.clone();
         use_effect_with(props.route_id.clone(), move |_| {
             if top {
                 dom::scroll_to_top();
+            }
+            if owns && handover::restore_reader_place() {
+                *handed_over.borrow_mut() = true;
             }
         });
     }
 
     {
         let opts = opts.clone();
+        let handed_over = handed_over.clone();
         use_effect_with(
             ((*ready).clone(), props.section.clone()),
             move |(ready, section)| {
@@ -177,7 +189,8 @@ pub fn ArticleRoute(props: &ArticleRouteProps) -> Html {
                 if opts.owns_document() {
                     publish_metadata(a, opts.link_base.as_deref());
                 }
-                if let Some(s) = section {
+                let landed = std::mem::take(&mut *handed_over.borrow_mut());
+                if let Some(s) = section.as_ref().filter(|_| !landed) {
                     // Landing on a route: at once, so no later layout or focus change can cut
                     // a smooth scroll short.
                     scroll_to_id(
@@ -248,7 +261,7 @@ fn on_anchor_click(e: &MouseEvent, scope: Option<&Element>, route_id: Option<&st
     } else if let Some(id) = route_id {
         e.prevent_default();
         let hash = article_href("", id, Some(target));
-        if let Some(w) = web_sys::window() {
+        if let Some(w) = crate::dom::window() {
             if w.location().hash().ok().as_deref() == Some(hash.as_str()) {
                 // Same hash: no hashchange will come, so scroll now.
                 scroll_to_id(None, target, true);
@@ -266,7 +279,7 @@ pub(crate) fn scroll_to_id(scope: Option<&Element>, id: &str, smooth: bool) {
     // Ids are ASCII letters, digits, `-` and `_` (validated), so the selector is safe.
     let el = match scope {
         Some(s) => s.query_selector(&format!("[id=\"{id}\"]")).ok().flatten(),
-        None => web_sys::window()
+        None => crate::dom::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id(id)),
     };
@@ -292,7 +305,7 @@ pub(crate) fn scroll_to_id(scope: Option<&Element>, id: &str, smooth: bool) {
 
 /// JSON-LD, meta description and canonical link for the article on this page.
 fn publish_metadata(a: &Article, link_base: Option<&str>) {
-    let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) else {
+    let Some(href) = crate::dom::window().and_then(|w| w.location().href().ok()) else {
         return;
     };
     let resolve = |u: &str| web_sys::Url::new_with_base(u, &href).ok().map(|u| u.href());

@@ -39,6 +39,13 @@ export async function openSeed(page: Page) {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await appRunning(page);
+}
+
+/** Waits for the app: the default article rendered at build time has its buttons
+ *  disabled until the app replaces it. */
+export async function appRunning(page: Page) {
+  await expect(page.getByRole('button', { name: '\u9605\u8BFB\u8BBE\u7F6E' })).toBeEnabled();
 }
 
 export const toc = (page: Page) => page.getByRole('navigation', { name: '\u76EE\u5F55' });

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import jsQR from 'jsqr';
-import { openSeed } from './reading-helpers';
+import { appRunning, openSeed } from './reading-helpers';
 
 // Point 8: share the link, and a QR code drawn by the viewer.
 
@@ -18,7 +18,7 @@ for (const pad of [0, 70, 130, 175]) {
 test(`the QR code is SVG drawn by the viewer and decodes to the page URL (${pad} extra characters)`, async ({ page, baseURL }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(`/?pad=${'a'.repeat(pad)}`);
-  // The locator waits for the article to be rendered.
+  await appRunning(page);
   await page.locator('#sec-2').evaluate((e) => e.scrollIntoView());
   await expect(page).toHaveURL(/#sec-2$/);
   await page.getByRole('button', { name: '分享' }).click();

@@ -54,7 +54,7 @@ type Shared = Rc<RefCell<Option<Engine>>>;
 
 /// `window.speechSynthesis`, if this browser has it (and the utterance constructor).
 fn synth() -> Option<SpeechSynthesis> {
-    let w = web_sys::window()?;
+    let w = crate::dom::window()?;
     let s = js_sys::Reflect::get(&w, &"speechSynthesis".into()).ok()?;
     let u = js_sys::Reflect::get(&w, &"SpeechSynthesisUtterance".into()).ok()?;
     (s.is_object() && u.is_function()).then(|| s.unchecked_into())
@@ -160,7 +160,9 @@ fn first_on_screen(root: &Element, items: &[Element]) -> usize {
 pub fn ReadAloud(props: &ReadAloudProps) -> Html {
     // Known at the first render, so the button does not appear later and shift the
     // rest of the toolbar (a layout shift Lighthouse counted).
-    let available = use_memo((), |()| synth().is_some());
+    // The page rendered ahead of the wasm (no window) shows the button, as nearly every
+    // browser has speech synthesis: the toolbar then does not reflow when the app starts.
+    let available = use_memo((), |()| crate::dom::window().is_none() || synth().is_some());
     let status = use_state_eq(|| Status::Idle);
     let rate = use_state_eq(|| 1.0f32);
     let eng: Shared = use_mut_ref(|| None);

@@ -45,7 +45,7 @@ impl Spy {
         let headings = &self.headings;
         // Asked only about a section a jump pinned: one heading, one measurement.
         self.tracker.current(|p| {
-            let vh = web_sys::window()
+            let vh = crate::dom::window()
                 .and_then(|w| w.inner_height().ok())
                 .and_then(|h| h.as_f64())
                 .unwrap_or(0.0);
@@ -58,7 +58,7 @@ impl Spy {
 }
 
 fn replace_hash(id: Option<&str>, ids: &[String]) {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = crate::dom::window() else {
         return;
     };
     let loc = window.location();
@@ -200,19 +200,22 @@ fn start(
         s.headings = headings;
         s.tracker = SectionTracker::new();
         s.measured = false;
-        // Landing on `#sec-n` counts as a jump there.
-        let hash = web_sys::window()
+        // Landing on `#sec-n` counts as a jump there; not when the page rendered at
+        // build time already landed and the reader may have read on: the reports say
+        // where they are.
+        let hash = crate::dom::window()
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default();
         let landed = route::section_in_hash(&hash);
-        if let Some(i) = ids.iter().position(|i| Some(i) == landed.as_ref()) {
+        let jumped = ids.iter().position(|i| Some(i) == landed.as_ref());
+        if let Some(i) = jumped.filter(|_| !crate::handover::pending()) {
             s.tracker.jump(i);
         }
     }
 
     let arrived = {
         let spy = spy.clone();
-        let window = web_sys::window()?;
+        let window = crate::dom::window()?;
         EventListener::new(&window, "scrollend", move |_| {
             spy.borrow_mut().tracker.arrived()
         })

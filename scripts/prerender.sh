@@ -1,0 +1,13 @@
+#!/bin/sh
+# Trunk pre_build hook: renders the viewer's page for the embedded default article
+# natively, with the same Yew components (src/bin/prerender.rs), into
+# target/prerender/page.html, which index.html inlines. A reader sees the article as
+# soon as the HTML and the stylesheet are in, not after the wasm (BENCHMARKS.md); the
+# app replaces it with the identical live page when it starts.
+set -eu
+cd "${TRUNK_SOURCE_DIR:-$(dirname "$0")/..}"
+out=target/prerender/page.html
+mkdir -p target/prerender
+# Natively, whatever target Trunk is building for.
+cargo run --quiet --bin prerender > "$out.tmp"
+if cmp -s "$out.tmp" "$out" 2>/dev/null; then rm "$out.tmp"; else mv "$out.tmp" "$out"; fi

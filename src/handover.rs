@@ -1,0 +1,113 @@
+//! The hand-over from the page rendered at build time (`index.html`, see
+//! `src/bin/prerender.rs`) to the live app. The reader may already be reading it:
+//! where they had scrolled to and what had keyboard focus carry over, since the
+//! app's first render is the same page, element for element.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, FocusOptions, HtmlElement};
+
+use crate::PRERENDER_ID;
+
+thread_local! {
+    static PENDING: RefCell<Option<Handover>> = const { RefCell::new(None) };
+}
+
+/// Removes the page rendered at build time, if there is one, and keeps the reader's
+/// place in it for [`restore_reader_place`]. Call it right before the app renders:
+/// both happen before the next paint (Yew renders in a microtask).
+pub fn take_prerendered_page() {
+    if let Some(h) = Handover::take() {
+        PENDING.with(|p| *p.borrow_mut() = Some(h));
+    }
+}
+
+/// True from [`take_prerendered_page`] until [`restore_reader_place`]: the app's page
+/// is replacing one the reader may already have scrolled in.
+pub(crate) fn pending() -> bool {
+    PENDING.with(|p| p.borrow().is_some())
+}
+
+/// Once the app has rendered the article: puts the reader back where they were in
+/// the page rendered at build time. True if there was such a page; false, doing
+/// nothing, after the first time.
+pub(crate) fn restore_reader_place() -> bool {
+    PENDING
+        .with(|p| p.borrow_mut().take())
+        .map(Handover::restore)
+        .is_some()
+}
+
+/// The reader's place in the page rendered at build time, taken as it is removed.
+#[derive(Debug)]
+struct Handover {
+    scroll: (f64, f64),
+    /// Child indices from the page's root (`.av-scope`) to the focused element.
+    focus: Option<Vec<u32>>,
+}
+
+impl Handover {
+    fn take() -> Option<Handover> {
+        let w = crate::dom::window()?;
+        let doc = w.document()?;
+        let root = doc.get_element_by_id(PRERENDER_ID)?;
+        // Hidden (`theme-init.js`: the URL names another article), it was never read.
+        let shown = root
+            .dyn_ref::<HtmlElement>()
+            .is_some_and(|r| r.offset_height() > 0);
+        if !shown {
+            root.remove();
+            return None;
+        }
+        let scroll = (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0));
+        let focus = root
+            .first_element_child()
+            .zip(doc.active_element())
+            .and_then(|(scope, active)| path_to(&scope, &active));
+        root.remove();
+        Some(Handover { scroll, focus })
+    }
+
+    fn restore(self) {
+        let Some(w) = crate::dom::window() else {
+            return;
+        };
+        if self.scroll != (0.0, 0.0) {
+            w.scroll_to_with_x_and_y(self.scroll.0, self.scroll.1);
+        }
+        let scope = w
+            .document()
+            .and_then(|d| d.query_selector("body > .av-scope").ok().flatten());
+        let target = self
+            .focus
+            .zip(scope)
+            .and_then(|(path, scope)| follow(&scope, &path))
+            .and_then(|el| el.dyn_into::<HtmlElement>().ok());
+        if let Some(el) = target {
+            let opts = FocusOptions::new();
+            opts.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&opts);
+        }
+    }
+}
+
+/// The child indices leading from `root` down to `el`, if `el` is inside it.
+fn path_to(root: &Element, el: &Element) -> Option<Vec<u32>> {
+    let mut path = Vec::new();
+    let mut cur = el.clone();
+    while &cur != root {
+        let parent = cur.parent_element()?;
+        let children = parent.children();
+        let index = (0..children.length()).find(|&i| children.item(i).as_ref() == Some(&cur))?;
+        path.push(index);
+        cur = parent;
+    }
+    path.reverse();
+    Some(path)
+}
+
+fn follow(root: &Element, path: &[u32]) -> Option<Element> {
+    path.iter()
+        .try_fold(root.clone(), |el, &i| el.children().item(i))
+}
