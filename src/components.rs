@@ -37,7 +37,7 @@ pub use byline::{Byline, BylineProps};
 pub use disclaimer::{Disclaimer, DisclaimerProps};
 pub use error_view::{ErrorView, ErrorViewProps};
 pub use help_panel::{help_panel, HelpPanelProps};
-pub use inline_text::{InlineText, InlineTextProps};
+pub use inline_text::inline_text;
 pub use loading::Loading;
 pub use qr_code::{QrCode, QrCodeProps};
 pub use read_aloud::{ReadAloud, ReadAloudProps};

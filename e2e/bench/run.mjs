@@ -31,6 +31,8 @@ const RUNS = Number(opt('--runs', 5));
 const WRITE = opt('--write', null);
 const SKIP_SCALING = args.includes('--skip-scaling');
 const ONLY_SCALING = args.includes('--only-scaling');
+// Render numbers only, for quick comparisons (the scroll-through takes minutes at 1000×).
+const SKIP_SCROLL = args.includes('--skip-scroll');
 const SCALING_RUNS = Number(opt('--scaling-runs', 3));
 const FACTORS = opt('--factors', '1,10,100,1000').split(',').map(Number);
 const SCALING_CPU = Number(opt('--scaling-cpu', 1));
@@ -93,7 +95,7 @@ const LAUNCH = {
 
 // Records when the first TOC link and the last section heading appear, LCP, long tasks.
 const INIT = () => {
-  window.__bench = { tocAt: null, lcp: 0, longtasks: [], firstSectionAt: null };
+  window.__bench = { tocAt: null, appAt: null, lastAt: null, paintedAt: null, lcp: 0, longtasks: [], firstSectionAt: null };
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.lcp = e.startTime; })
     .observe({ type: 'largest-contentful-paint', buffered: true });
   try {
@@ -104,14 +106,27 @@ const INIT = () => {
     if (window.__bench.tocAt === null && document.querySelector('nav a[href^="#"]')) {
       window.__bench.tocAt = performance.now();
     }
-    if (window.__bench.firstSectionAt === null && document.querySelector('.article-section')) {
+    // The viewer's tools work once the app has replaced the page rendered at build
+    // time, whose buttons are disabled (the static page has none).
+    if (window.__bench.appAt === null && document.querySelector('.reader-toolbar button:not([disabled])')) {
+      window.__bench.appAt = performance.now();
+    }
+    // The page rendered at build time (hidden under ?src=) is not the article measured.
+    if (window.__bench.firstSectionAt === null && document.querySelector('.article-section:not(#av-prerender *)')) {
       window.__bench.firstSectionAt = performance.now();
+    }
+    if (window.__bench.lastAt === null && window.__benchLastId
+      && document.querySelector(`#${window.__benchLastId}:not(#av-prerender *)`)) {
+      window.__bench.lastAt = performance.now();
+      // Painted: the task after the next frame (style, layout and paint of the
+      // inserted nodes happen in that frame).
+      requestAnimationFrame(() => setTimeout(() => { window.__bench.paintedAt = performance.now(); }));
     }
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true });
 };
 
-async function measure(browser, url, throttle) {
+async function measure(browser, url, throttle, viewer = false) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -129,8 +144,10 @@ async function measure(browser, url, throttle) {
   await page.addInitScript(INIT);
   await page.goto(url, { waitUntil: 'load' });
   await page.locator('nav a[href^="#"]').first().waitFor({ state: 'attached' });
+  if (viewer) await page.locator('.reader-toolbar button:not([disabled])').first().waitFor({ state: 'attached' });
   await page.waitForLoadState('networkidle');
   const r = await page.evaluate(() => ({
+    app: window.__bench.appAt ?? NaN,
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
     lcp: window.__bench.lcp,
     toc: window.__bench.tocAt,
@@ -162,26 +179,29 @@ async function scaling(browser, base, info) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   if (SCALING_CPU > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: SCALING_CPU });
+  const lastId = `#sec-${info.sections}`;
+  await page.addInitScript((id) => { window.__benchLastId = id; }, lastId.slice(1));
   await page.addInitScript(INIT);
   await page.goto(`${base}/?src=/__bench/${info.file}&maxmb=50&timeout=120`);
-  const lastId = `#sec-${info.sections}`;
   await Promise.race([
-    page.locator(lastId).waitFor({ state: 'attached', timeout: 180_000 }),
+    page.waitForFunction(() => window.__bench.paintedAt !== null, null, { timeout: 180_000 }),
     page.getByRole('alert').waitFor({ timeout: 180_000 }).then(async () => {
       throw new Error(`${info.factor}×: the viewer refused the article: ${await page.getByRole('alert').textContent()}`);
     }),
   ]);
-  const rendered = await page.evaluate(() => performance.now());
   // Render time: from the article response arriving to the first section heading,
-  // and to the last heading, in the DOM.
-  const { fetchEnd, first } = await page.evaluate((f) => {
+  // and to the last heading, in the DOM (taken by a MutationObserver, as it happens).
+  const { fetchEnd, first, inDom, rendered } = await page.evaluate((f) => {
     const e = performance.getEntriesByType('resource').find((r) => r.name.endsWith(f));
-    return { fetchEnd: e ? e.responseEnd : 0, first: window.__bench.firstSectionAt };
+    return {
+      fetchEnd: e ? e.responseEnd : 0, first: window.__bench.firstSectionAt,
+      inDom: window.__bench.lastAt, rendered: window.__bench.paintedAt,
+    };
   }, info.file);
   const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
   const heap = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize').value;
   // Scroll top to bottom, one viewport per frame, and collect long tasks meanwhile.
-  const longest = await page.evaluate(async () => {
+  const longest = SKIP_SCROLL ? { max: NaN, count: NaN } : await page.evaluate(async () => {
     const start = performance.now();
     const step = innerHeight;
     const max = document.scrollingElement.scrollHeight;
@@ -195,7 +215,7 @@ async function scaling(browser, base, info) {
   });
   await context.close();
   return {
-    renderMs: rendered - fetchEnd, firstMs: first - fetchEnd, nodes, heap,
+    renderMs: rendered - fetchEnd, firstMs: first - fetchEnd, domMs: inDom - fetchEnd, nodes, heap,
     longestTask: longest.max, longTasks: longest.count,
   };
 }
@@ -222,7 +242,7 @@ async function main() {
     const results = { static: [], viewer: [] };
     for (let i = 0; i < RUNS; i++) {
       results.static.push(await measure(browser, `${base}/__static/seed.html`, true));
-      results.viewer.push(await measure(browser, `${base}/`, true));
+      results.viewer.push(await measure(browser, `${base}/`, true, true));
       process.stderr.write(`run ${i + 1}/${RUNS} done\n`);
     }
     const med = (k, key) => median(results[k].map((r) => r[key]));
@@ -230,19 +250,20 @@ async function main() {
       ['bytes transferred (brotli)', 'bytes', kb],
       ['first contentful paint', 'fcp', (v) => `${fmt(v)} ms`],
       ['largest contentful paint', 'lcp', (v) => `${fmt(v)} ms`],
-      ['TOC ready (first link in DOM)', 'toc', (v) => `${fmt(v)} ms`],
+      ['TOC links working (first link in DOM)', 'toc', (v) => `${fmt(v)} ms`],
+      ['reader tools working (app started)', 'app', (v) => (Number.isNaN(v) ? 'none' : `${fmt(v)} ms`)],
       ['JS heap after load', 'heap', kb],
     ];
     md = `| metric (median of ${RUNS}) | static HTML | viewer | viewer / static |\n|---|---|---|---|\n`;
     for (const [label, key, f] of rows) {
       const s = med('static', key);
       const v = med('viewer', key);
-      md += `| ${label} | ${f(s)} | ${f(v)} | ${fmt(v / s, 2)} |\n`;
+      md += `| ${label} | ${f(s)} | ${f(v)} | ${Number.isNaN(s) ? '—' : fmt(v / s, 2)} |\n`;
     }
   }
   let scal = '';
   if (!SKIP_SCALING) {
-    scal = `| article (median of ${SCALING_RUNS}) | sections | JSON | first section (response → in DOM) | render (response → last heading) | DOM nodes | JS heap | longest task while scrolling | long tasks |\n|---|---|---|---|---|---|---|---|---|\n`;
+    scal = `| article (median of ${SCALING_RUNS}) | sections | JSON | first section (response → in DOM) | last heading (response → in DOM) | render (response → painted) | DOM nodes | JS heap | longest task while scrolling | long tasks |\n|---|---|---|---|---|---|---|---|---|---|\n`;
     for (const f of FACTORS) {
       const info = { factor: f, ...synthesize(f) };
       const runs = [];
@@ -252,7 +273,7 @@ async function main() {
         process.stderr.write(`scaling ${f}× run ${i + 1}: ${JSON.stringify(r)}\n`);
       }
       const m = (key) => median(runs.map((r) => r[key]));
-      scal += `| ${f}× | ${info.sections} | ${kb(info.bytes)} | ${fmt(m('firstMs'))} ms | ${fmt(m('renderMs'))} ms | ${fmt(m('nodes'))} | ${kb(m('heap'))} | ${fmt(m('longestTask'))} ms | ${fmt(m('longTasks'))} |\n`;
+      scal += `| ${f}× | ${info.sections} | ${kb(info.bytes)} | ${fmt(m('firstMs'))} ms | ${fmt(m('domMs'))} ms | ${fmt(m('renderMs'))} ms | ${fmt(m('nodes'))} | ${kb(m('heap'))} | ${fmt(m('longestTask'))} ms | ${fmt(m('longTasks'))} |\n`;
     }
   }
   await browser.close();

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use article::{safe_url, Article, Block, Section, Toc};
 use yew::prelude::*;
 
-use super::InlineText;
+use super::inline_text;
 use crate::hooks::use_latest_callback;
 
 /// Properties of [`ArticleBody`].
@@ -102,12 +102,12 @@ fn render_sections(
 
 fn render_block(b: &Block) -> Html {
     match b {
-        Block::Paragraph { text } => html! { <p><InlineText text={text.clone()} /></p> },
+        Block::Paragraph { text } => html! { <p>{ inline_text(text) }</p> },
         Block::Subheading { text } => html! { <p class="subheading"><strong>{ text }</strong></p> },
         Block::List { ordered, items } => {
             let lis = items
                 .iter()
-                .map(|i| html! { <li><InlineText text={i.clone()} /></li> })
+                .map(|i| html! { <li>{ inline_text(i) }</li> })
                 .collect::<Html>();
             if *ordered {
                 html! { <ol class="body-list">{ lis }</ol> }
@@ -117,7 +117,7 @@ fn render_block(b: &Block) -> Html {
         }
         Block::Quote { text, cite } => html! {
             <blockquote>
-                <p><InlineText text={text.clone()} /></p>
+                <p>{ inline_text(text) }</p>
                 if let Some(c) = cite { <footer class="quote-cite">{ "—— " }{ c }</footer> }
             </blockquote>
         },
@@ -133,7 +133,7 @@ fn render_block(b: &Block) -> Html {
                     <img src={url.as_str().to_owned()} alt={alt.clone()} loading="lazy"
                         width={width.map(|w| w.to_string())} height={height.map(|h| h.to_string())} />
                     if let Some(c) = caption {
-                        <figcaption><InlineText text={c.clone()} /></figcaption>
+                        <figcaption>{ inline_text(c) }</figcaption>
                     }
                 </figure>
             },
@@ -141,7 +141,7 @@ fn render_block(b: &Block) -> Html {
             Err(_) => html! { <p class="figure-refused">{ format!("[图片:{alt}]") }</p> },
         },
         Block::Footnote { id, text } => html! {
-            <p class="footnote" id={id.clone()}><InlineText text={text.clone()} /></p>
+            <p class="footnote" id={id.clone()}>{ inline_text(text) }</p>
         },
     }
 }

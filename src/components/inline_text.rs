@@ -3,17 +3,11 @@
 use article::{safe_url, Inline, Span};
 use yew::prelude::*;
 
-/// Properties of [`InlineText`].
-#[derive(Properties, PartialEq)]
-pub struct InlineTextProps {
-    /// The content.
-    pub text: Inline,
-}
-
 /// Renders inline content as text nodes; a link whose URL is refused becomes text.
-#[component]
-pub fn InlineText(props: &InlineTextProps) -> Html {
-    match &props.text {
+/// A plain function, not a component: a long article has tens of thousands of
+/// paragraphs, and none of them needs state or hooks.
+pub fn inline_text(text: &Inline) -> Html {
+    match text {
         Inline::Text(t) => html! { { t } },
         Inline::Spans(spans) => spans.iter().map(render_span).collect(),
     }

@@ -144,6 +144,29 @@ pub fn use_scroll_spy(root: NodeRef, ids: Rc<[String]>, follow_hash: bool) -> Sc
     }
 }
 
+/// The headings with `ids`, in order. The body renders them in TOC order, so one
+/// query finds them all (not one query per section: thousands in a long article).
+fn find_headings(root: &Element, ids: &[String]) -> Vec<Element> {
+    let in_order: Vec<Element> = root
+        .query_selector_all(".section-heading")
+        .map(|list| {
+            (0..list.length())
+                .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
+                .collect()
+        })
+        .unwrap_or_default();
+    if in_order.len() == ids.len() && in_order.iter().zip(ids).all(|(h, id)| h.id() == *id) {
+        return in_order;
+    }
+    ids.iter()
+        .filter_map(|id| {
+            root.query_selector(&format!("[id=\"{id}\"]"))
+                .ok()
+                .flatten()
+        })
+        .collect()
+}
+
 /// The observers and what they call; dropping them stops the spy.
 struct Observers {
     observers: [IntersectionObserver; 3],
@@ -171,10 +194,7 @@ fn start(
     current: UseStateSetter<Option<usize>>,
 ) -> Option<Observers> {
     let root = root.cast::<Element>()?;
-    let headings: Vec<Element> = ids
-        .iter()
-        .filter_map(|id| root.query_selector(&format!("#{id}")).ok().flatten())
-        .collect();
+    let headings = find_headings(&root, ids);
     let end = root.query_selector(".av-end").ok().flatten()?;
     if headings.len() != ids.len() {
         return None;
