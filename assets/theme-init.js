@@ -26,17 +26,21 @@
   // index.html carries the default article rendered at build time. When the URL names
   // another article (an in-app route, as route::parse reads it, or ?src=), it stays
   // hidden, so that article never shows first. Being wrong here only costs speed.
-  var hash = location.hash.replace(/^#/, '');
+  // As route::current_hash (every leading '#', then percent-decoding) and
+  // route::parse (one more '#').
+  var hash = location.hash.replace(/^#+/, '');
   try {
     hash = decodeURIComponent(hash);
   } catch (e) {
     // Not valid percent-encoding: route::current_hash keeps it as it is too.
   }
+  hash = hash.replace(/^#/, '');
+  // Any src parameter, even a blank one (the app decides what blank means).
   var src = null;
   try {
     src = new URLSearchParams(location.search).get('src');
   } catch (e) {
     src = location.search;
   }
-  if (hash.charAt(0) === '/' || (src && src.trim())) c.add('av-routed');
+  if (hash.charAt(0) === '/' || src !== null) c.add('av-routed');
 })();

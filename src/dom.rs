@@ -1,4 +1,4 @@
-//! The few direct DOM touches the app needs, all called from effects.
+//! The few direct DOM touches the app needs, through [`window`] (`None` natively).
 
 /// The browser window; `None` where there is none: natively, where the same
 /// components render the page ahead of the wasm (`src/bin/prerender.rs`).

@@ -56,7 +56,11 @@ impl Handover {
         let shown = root
             .dyn_ref::<HtmlElement>()
             .is_some_and(|r| r.offset_height() > 0);
-        if !shown {
+        // Only the default article takes over its place: a list page (a breadcrumb
+        // link followed before the wasm came) or another article starts on its own.
+        let default_article = crate::route::parse(&crate::route::current_hash()).is_none()
+            && crate::dom::query_src().is_none();
+        if !shown || !default_article {
             root.remove();
             return None;
         }
@@ -73,11 +77,22 @@ impl Handover {
         let Some(w) = crate::dom::window() else {
             return;
         };
-        if self.scroll != (0.0, 0.0) {
+        // Removing the page and rendering the app happen in one run of microtasks, so
+        // the offset normally survives; put it back only if it was lost (reset to the
+        // top), never over scrolling the reader did since.
+        let now = (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0));
+        if now == (0.0, 0.0) && self.scroll != now {
             w.scroll_to_with_x_and_y(self.scroll.0, self.scroll.1);
         }
-        let scope = w
-            .document()
+        let doc = w.document();
+        // Focus moved on in the meantime (Yew may yield to the browser before its
+        // effects run): leave it where the reader put it.
+        let body_focused = doc.as_ref().is_some_and(|d| {
+            d.active_element()
+                .is_none_or(|a| d.body().is_some_and(|b| b.is_same_node(Some(&a))))
+        });
+        let scope = doc
+            .filter(|_| body_focused)
             .and_then(|d| d.query_selector("body > .av-scope").ok().flatten());
         let target = self
             .focus

@@ -162,19 +162,18 @@ pub fn ArticleRoute(props: &ArticleRouteProps) -> Html {
     // route (a deep link, or back to where the reader was) lands there instead, below.
     // On the first start, the default article was already on screen, rendered at build
     // time (index.html): the reader stays where they were in it, scrolled and focused,
-    // and a section in the URL needs no landing (the browser landed there). Here, in
-    // the same task as the first render: Yew may yield to the browser before `ready`.
+    // and a section in the URL needs no landing (the browser landed there). In the
+    // first effects, not once `ready` is set: Yew may yield to the browser in between.
     let handed_over = use_mut_ref(|| false);
     {
         let owns = opts.owns_document();
         let top = owns && props.section.is_none();
         let handed_over = handed_over.clone();
         use_effect_with(props.route_id.clone(), move |_| {
-            if top {
-                dom::scroll_to_top();
-            }
             if owns && handover::restore_reader_place() {
                 *handed_over.borrow_mut() = true;
+            } else if top {
+                dom::scroll_to_top();
             }
         });
     }

@@ -78,7 +78,10 @@ test('scroll position and keyboard focus carry over into the app', async ({ page
 });
 
 test('a URL naming another article never shows the default one first', async ({ page }) => {
-  for (const url of ['/#/a/lifa-gaozhiliang', '/?src=articles/lifa-gaozhiliang.json']) {
+  // Also the spellings route::current_hash accepts: extra '#', a percent-encoded one.
+  for (const url of ['/#/a/lifa-gaozhiliang', '/##/a/lifa-gaozhiliang', '/#%23/a/lifa-gaozhiliang',
+    '/?src=articles/lifa-gaozhiliang.json']) {
+    await page.goto('about:blank'); // a fresh load: these URLs differ only in their hash
     const release = await holdWasm(page);
     await page.goto(url);
     await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
@@ -121,4 +124,19 @@ test('a section link lands in the page before the wasm, and the reader keeps rea
   // The scroll-spy names where the reader is now (the last sections share the screen).
   await expect(page).toHaveURL(/#sec-[34]$/);
   expect(await page.evaluate(() => scrollY)).toBe(y);
+});
+
+test('a breadcrumb followed before the wasm: the list page starts fresh, and so do articles opened from it', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const release = await holdWasm(page);
+  await page.goto('/');
+  await page.getByRole('heading', { level: 2 }).nth(2).scrollIntoViewIfNeeded();
+  await page.getByRole('navigation', { name: '\u5F53\u524D\u4F4D\u7F6E' }).getByRole('link', { name: '\u7406\u8BBA\u7814\u7A76' }).click();
+  await expect(page).toHaveURL(/#\/list\//);
+  await release();
+  const list = page.getByRole('main').getByRole('link').filter({ hasText: '\u4EE5\u9AD8\u8D28\u91CF\u7ACB\u6CD5' });
+  await list.first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('\u4EE5\u9AD8\u8D28\u91CF\u7ACB\u6CD5\u4FDD\u969C\u548C\u4FC3\u8FDB\u9AD8\u8D28\u91CF\u53D1\u5C55');
+  await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
+  expect(await page.evaluate(() => scrollY)).toBe(0);
 });
