@@ -43,13 +43,9 @@ function fail(error) {
 // plain http(s) addresses are fetched early; the viewer still checks every address
 // itself and drops (aborts) a response it did not ask for.
 function earlyArticleUrl() {
-  // As route::current_hash (every leading '#', then percent-decoding) and
-  // route::parse (one more '#') do.
-  let hash = location.hash.replace(/^#+/, '');
-  try {
-    hash = decodeURIComponent(hash);
-  } catch { /* kept as it is */ }
-  hash = hash.replace(/^#/, '');
+  // The hash as route::parse reads it, worked out by theme-init.js (which index.html
+  // runs first).
+  const hash = window.__avRouteHash || '';
   if (hash.startsWith('/')) {
     const p = hash.slice(1).split('/').filter(Boolean);
     const isId = (s) => /^[A-Za-z][A-Za-z0-9_-]*$/.test(s);

@@ -35,6 +35,8 @@
     // Not valid percent-encoding: route::current_hash keeps it as it is too.
   }
   hash = hash.replace(/^#/, '');
+  // loader.js (which runs after this file) reads the same hash for its early fetch.
+  window.__avRouteHash = hash;
   // Any src parameter, even a blank one (the app decides what blank means).
   var src = null;
   try {

@@ -69,7 +69,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let on_copy_link = copy.reform(|id: AttrValue| (section_link(&id), "已复制本节链接"));
     let on_copy_page = copy.reform(|()| (page_href(), "已复制文章链接"));
     let on_print = Callback::from(|()| {
-        if let Some(w) = crate::dom::window() {
+        if let Some(w) = dom::window() {
             let _ = w.print();
         }
     });
@@ -124,7 +124,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             root.clone(),
         );
         use_effect_with((), move |()| {
-            let listener = crate::dom::window().and_then(|w| w.document()).map(|doc| {
+            let listener = dom::window().and_then(|w| w.document()).map(|doc| {
                 EventListener::new(&doc, "keydown", move |e| {
                     let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
                         return;
@@ -174,7 +174,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     };
     // The page rendered ahead of the wasm cannot know the reader's preferences; it
     // takes them from the classes `theme-init.js` puts on <html>.
-    let pref_classes = crate::dom::window().is_some().then(|| p.classes());
+    let pref_classes = dom::window().is_some().then(|| p.classes());
     html! {
         <ArticleView article={a} class={classes!(pref_classes)} root_ref={root} {toolbar} {after}
             current_section={spy.current.clone()} toc_open={ui.toc_open} on_navigate={Some(on_navigate)}
@@ -207,7 +207,7 @@ fn focus(root: &NodeRef, selector: &str) -> bool {
 
 /// True below the width where the TOC becomes a sidebar (layout.css, 64rem).
 fn is_narrow() -> bool {
-    crate::dom::window()
+    dom::window()
         .and_then(|w| w.match_media("(max-width: 63.99rem)").ok().flatten())
         .is_some_and(|m| m.matches())
 }
@@ -232,7 +232,7 @@ fn is_typing(target: Option<web_sys::EventTarget>) -> bool {
 
 /// A link to section `id` of this page, keeping the article route if there is one.
 fn section_link(id: &str) -> String {
-    let hash = crate::dom::window()
+    let hash = dom::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
     format!(
@@ -244,7 +244,7 @@ fn section_link(id: &str) -> String {
 
 /// The page URL without its hash.
 fn page_base() -> String {
-    let origin = crate::dom::window()
+    let origin = dom::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
     format!("{origin}{}", dom::page_path())
@@ -252,14 +252,14 @@ fn page_base() -> String {
 
 /// The page URL as it is now, hash included (the section being read).
 fn page_href() -> String {
-    crate::dom::window()
+    dom::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default()
 }
 
 /// `navigator.clipboard.writeText`, false where it is missing or refused.
 async fn write_clipboard(text: &str) -> bool {
-    let Some(w) = crate::dom::window() else {
+    let Some(w) = dom::window() else {
         return false;
     };
     let clip = js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).unwrap_or_default();

@@ -54,7 +54,7 @@ pub fn App(props: &AppProps) -> Html {
     // that is not there yet), so the viewer's own page takes scrolling over.
     use_effect_with(props.embed.is_none(), |owns_page| {
         if *owns_page {
-            if let Some(h) = crate::dom::window().and_then(|w| w.history().ok()) {
+            if let Some(h) = dom::window().and_then(|w| w.history().ok()) {
                 let _ = h.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
             }
         }
@@ -260,7 +260,7 @@ fn on_anchor_click(e: &MouseEvent, scope: Option<&Element>, route_id: Option<&st
     } else if let Some(id) = route_id {
         e.prevent_default();
         let hash = article_href("", id, Some(target));
-        if let Some(w) = crate::dom::window() {
+        if let Some(w) = dom::window() {
             if w.location().hash().ok().as_deref() == Some(hash.as_str()) {
                 // Same hash: no hashchange will come, so scroll now.
                 scroll_to_id(None, target, true);
@@ -278,7 +278,7 @@ pub(crate) fn scroll_to_id(scope: Option<&Element>, id: &str, smooth: bool) {
     // Ids are ASCII letters, digits, `-` and `_` (validated), so the selector is safe.
     let el = match scope {
         Some(s) => s.query_selector(&format!("[id=\"{id}\"]")).ok().flatten(),
-        None => crate::dom::window()
+        None => dom::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id(id)),
     };
@@ -304,7 +304,7 @@ pub(crate) fn scroll_to_id(scope: Option<&Element>, id: &str, smooth: bool) {
 
 /// JSON-LD, meta description and canonical link for the article on this page.
 fn publish_metadata(a: &Article, link_base: Option<&str>) {
-    let Some(href) = crate::dom::window().and_then(|w| w.location().href().ok()) else {
+    let Some(href) = dom::window().and_then(|w| w.location().href().ok()) else {
         return;
     };
     let resolve = |u: &str| web_sys::Url::new_with_base(u, &href).ok().map(|u| u.href());

@@ -144,27 +144,16 @@ pub fn use_scroll_spy(root: NodeRef, ids: Rc<[String]>, follow_hash: bool) -> Sc
     }
 }
 
-/// The headings with `ids`, in order. The body renders them in TOC order, so one
-/// query finds them all (not one query per section: thousands in a long article).
-fn find_headings(root: &Element, ids: &[String]) -> Vec<Element> {
-    let in_order: Vec<Element> = root
-        .query_selector_all(".section-heading")
-        .map(|list| {
-            (0..list.length())
-                .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
-                .collect()
-        })
-        .unwrap_or_default();
-    if in_order.len() == ids.len() && in_order.iter().zip(ids).all(|(h, id)| h.id() == *id) {
-        return in_order;
-    }
-    ids.iter()
-        .filter_map(|id| {
-            root.query_selector(&format!("[id=\"{id}\"]"))
-                .ok()
-                .flatten()
-        })
-        .collect()
+/// The headings with `ids`, in order. The body renders one per TOC entry, in TOC
+/// order, so one query finds them all (not one query per section: thousands in a
+/// long article). `None` if the body and the ids disagree.
+fn find_headings(root: &Element, ids: &[String]) -> Option<Vec<Element>> {
+    let list = root.query_selector_all(".section-heading").ok()?;
+    let headings: Vec<Element> = (0..list.length())
+        .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
+        .collect();
+    (headings.len() == ids.len() && headings.iter().zip(ids).all(|(h, id)| h.id() == *id))
+        .then_some(headings)
 }
 
 /// The observers and what they call; dropping them stops the spy.
@@ -194,11 +183,8 @@ fn start(
     current: UseStateSetter<Option<usize>>,
 ) -> Option<Observers> {
     let root = root.cast::<Element>()?;
-    let headings = find_headings(&root, ids);
+    let headings = find_headings(&root, ids)?;
     let end = root.query_selector(".av-end").ok().flatten()?;
-    if headings.len() != ids.len() {
-        return None;
-    }
     // Each section (or a heading outside any section) maps to its index.
     let index = js_sys::Map::new();
     let targets: Vec<Element> = headings
