@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use article::{safe_url, Article, Block, Section, Toc};
+use article::{safe_url, Article, Block, Cell, Section, Toc};
 use yew::prelude::*;
 
 use super::inline_text;
@@ -143,5 +143,38 @@ fn render_block(b: &Block) -> Html {
         Block::Footnote { id, text } => html! {
             <p class="footnote" id={id.clone()}>{ inline_text(text) }</p>
         },
+        Block::Table {
+            caption,
+            head,
+            rows,
+        } => render_table(caption.as_deref(), head, rows),
+    }
+}
+
+/// A table scrolls sideways inside its own region, never the page: the region is
+/// labelled and focusable so a keyboard can scroll it too.
+fn render_table(caption: Option<&str>, head: &[Vec<Cell>], rows: &[Vec<Cell>]) -> Html {
+    let row = |r: &Vec<Cell>, in_head: bool| {
+        let cells = r.iter().map(|c| {
+            let span = |n: Option<u32>| n.filter(|n| *n > 1).map(|n| n.to_string());
+            let (colspan, rowspan) = (span(c.colspan), span(c.rowspan));
+            if in_head || c.header {
+                let scope = if in_head { "col" } else { "row" };
+                html! { <th {scope} {colspan} {rowspan}>{ inline_text(&c.text) }</th> }
+            } else {
+                html! { <td {colspan} {rowspan}>{ inline_text(&c.text) }</td> }
+            }
+        });
+        html! { <tr>{ for cells }</tr> }
+    };
+    html! {
+        <div class="table-scroll" role="region" tabindex="0"
+            aria-label={caption.unwrap_or("表格").to_owned()}>
+            <table>
+                if let Some(c) = caption { <caption>{ c }</caption> }
+                if !head.is_empty() { <thead>{ for head.iter().map(|r| row(r, true)) }</thead> }
+                <tbody>{ for rows.iter().map(|r| row(r, false)) }</tbody>
+            </table>
+        </div>
     }
 }

@@ -208,6 +208,45 @@ fn block(h: &mut String, b: &Block) {
                 let _ = write!(h, "<p class=\"figure-refused\">[图片:{}]</p>", esc(alt));
             }
         },
+        Block::Table {
+            caption,
+            head,
+            rows,
+        } => {
+            h.push_str("<div class=\"table-scroll\"><table>");
+            if let Some(c) = caption {
+                let _ = write!(h, "<caption>{}</caption>", esc(c));
+            }
+            for (group, rows, is_head) in [("thead", head, true), ("tbody", rows, false)] {
+                if rows.is_empty() {
+                    continue;
+                }
+                let _ = write!(h, "<{group}>");
+                for row in rows {
+                    h.push_str("<tr>");
+                    for cell in row {
+                        let (tag, scope) = match (is_head, cell.header) {
+                            (true, _) => ("th", " scope=\"col\""),
+                            (false, true) => ("th", " scope=\"row\""),
+                            _ => ("td", ""),
+                        };
+                        let _ = write!(h, "<{tag}{scope}");
+                        if let Some(n) = cell.colspan.filter(|n| *n > 1) {
+                            let _ = write!(h, " colspan=\"{n}\"");
+                        }
+                        if let Some(n) = cell.rowspan.filter(|n| *n > 1) {
+                            let _ = write!(h, " rowspan=\"{n}\"");
+                        }
+                        h.push('>');
+                        inline(h, &cell.text);
+                        let _ = write!(h, "</{tag}>");
+                    }
+                    h.push_str("</tr>");
+                }
+                let _ = write!(h, "</{group}>");
+            }
+            h.push_str("</table></div>");
+        }
         Block::Footnote { text, .. } => {
             h.push_str("<p class=\"footnote\">");
             inline(h, text);

@@ -29,7 +29,8 @@ pub use import::{from_plain_text, ImportError, ImportErrorKind};
 pub use index::{parse_index, ArticleIndex, IndexEntry};
 pub use load::{parse_article, LoadError};
 pub use model::{
-    Article, Author, Block, Crumb, Inline, Section, Site, Source, Span, SCHEMA_VERSION,
+    Article, Attachment, Author, Block, Cell, Crumb, Inline, Section, Site, Source, Span,
+    SCHEMA_VERSION,
 };
 pub use reading_position::SectionTracker;
 pub use reading_time::{reading_time, ReadingTime};

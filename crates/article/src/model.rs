@@ -148,6 +148,65 @@ pub struct Article {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub disclaimer: Option<String>,
+    /// Files published with the article (附件), in page order.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file published with the article (附件): a PDF, an office document, an archive.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Attachment {
+    /// Display name, e.g. 2024年部门预算公开表.
+    pub name: String,
+    /// Where the file is, checked against the URL allowlist before use.
+    pub url: String,
+    /// File type as a lower-case extension: `pdf`, `docx`, `xlsx`, `wps`, `ofd`, `zip`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "type", default, skip_serializing_if = "Option::is_none")
+    )]
+    pub kind: Option<String>,
+    /// Size in bytes.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub size: Option<u64>,
+}
+
+/// One table cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Cell {
+    /// Its text; may be empty (tables have blank cells).
+    pub text: Inline,
+    /// A header cell for its row (`<th scope="row">`); cells of `head` rows are
+    /// column headers whatever this says.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "std::ops::Not::not")
+    )]
+    pub header: bool,
+    /// Columns spanned, 1 when absent.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub colspan: Option<u32>,
+    /// Rows spanned, 1 when absent.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub rowspan: Option<u32>,
 }
 
 /// The publishing site.
@@ -317,6 +376,23 @@ pub enum Block {
         )]
         height: Option<u32>,
     },
+    /// A table of data: header rows, then body rows, each a list of cells.
+    Table {
+        /// What the table shows.
+        #[cfg_attr(
+            feature = "serde",
+            serde(default, skip_serializing_if = "Option::is_none")
+        )]
+        caption: Option<String>,
+        /// Header rows (`<thead>`).
+        #[cfg_attr(
+            feature = "serde",
+            serde(default, skip_serializing_if = "Vec::is_empty")
+        )]
+        head: Vec<Vec<Cell>>,
+        /// Body rows.
+        rows: Vec<Vec<Cell>>,
+    },
     /// A footnote or end note.
     Footnote {
         /// Anchor id.
@@ -478,6 +554,18 @@ impl Span {
     }
 }
 
+impl Cell {
+    /// A data cell of plain text spanning one row and one column.
+    pub fn text(text: impl Into<String>) -> Self {
+        Cell {
+            text: Inline::Text(text.into()),
+            header: false,
+            colspan: None,
+            rowspan: None,
+        }
+    }
+}
+
 impl Block {
     /// A paragraph of plain text.
     pub fn paragraph(text: impl Into<String>) -> Self {
@@ -514,6 +602,7 @@ impl Article {
             author_note: None,
             original_url: None,
             disclaimer: None,
+            attachments: Vec::new(),
         }
     }
 

@@ -115,6 +115,7 @@ type Map<'a> = Vec<(Cow<'a, str>, Json<'a>)>;
 enum Ty {
     Str,
     U32,
+    U64,
     Bool,
     /// A string or a list of spans.
     Inline,
@@ -201,6 +202,21 @@ const ARTICLE: &[Field] = &[
     opt("authorNote", Ty::Str),
     opt("originalUrl", Ty::Str),
     opt("disclaimer", Ty::Str),
+    def("attachments", Ty::Arr(&Ty::Obj(ATTACHMENT))),
+];
+
+const ATTACHMENT: &[Field] = &[
+    req("name", Ty::Str),
+    req("url", Ty::Str),
+    opt("type", Ty::Str),
+    opt("size", Ty::U64),
+];
+
+const CELL: &[Field] = &[
+    req("text", Ty::Inline),
+    def("header", Ty::Bool),
+    opt("colspan", Ty::U32),
+    opt("rowspan", Ty::U32),
 ];
 
 const SECTION: &[Field] = &[
@@ -236,10 +252,18 @@ const BLOCKS: &[(&str, &[Field])] = &[
             opt("height", Ty::U32),
         ],
     ),
+    (
+        "table",
+        &[
+            opt("caption", Ty::Str),
+            def("head", Ty::Arr(&Ty::Arr(&Ty::Obj(CELL)))),
+            req("rows", Ty::Arr(&Ty::Arr(&Ty::Obj(CELL)))),
+        ],
+    ),
     ("footnote", &[opt("id", Ty::Str), req("text", Ty::Inline)]),
 ];
 
-const BLOCK_TYPES: &str = "paragraph, subheading, list, quote, figure or footnote";
+const BLOCK_TYPES: &str = "paragraph, subheading, list, quote, figure, table or footnote";
 
 /// Checks `doc` against the article shape, repairing it in place so that it
 /// deserializes. Returns the type problems, in document order.
@@ -275,6 +299,7 @@ impl Checker {
         let ok = match (ty, &mut *v) {
             (Ty::Str, Json::Str(_)) | (Ty::Bool, Json::Bool(_)) => true,
             (Ty::U32, n @ Json::Num(_)) => n.as_u64().is_some_and(|n| n <= u64::from(u32::MAX)),
+            (Ty::U64, n @ Json::Num(_)) => n.as_u64().is_some(),
             (Ty::Inline, Json::Str(_)) | (Ty::Span, Json::Str(_)) => true,
             (Ty::Inline, Json::Arr(items)) => {
                 self.array(Ty::Span, items);
@@ -473,7 +498,7 @@ fn placeholder(ty: Ty) -> Json<'static> {
     let x = || Json::Str("x".into());
     match ty {
         Ty::Str | Ty::Inline | Ty::Span => x(),
-        Ty::U32 => Json::Num("1"),
+        Ty::U32 | Ty::U64 => Json::Num("1"),
         Ty::Bool => Json::Bool(false),
         Ty::Arr(_) => Json::Arr(Vec::new()),
         Ty::Block => Json::Obj(vec![
@@ -495,6 +520,7 @@ fn expected(ty: Ty) -> &'static str {
     match ty {
         Ty::Str => "a string",
         Ty::U32 => "a whole number from 0 to 4294967295",
+        Ty::U64 => "a whole number from 0 to 18446744073709551615",
         Ty::Bool => "true or false",
         Ty::Inline => "text (a string or a list of spans)",
         Ty::Span => "a span (a string or an object with \"text\")",
@@ -534,7 +560,9 @@ mod tests {
     use super::*;
     use crate::index::{parse_index, ArticleIndex};
     use crate::load::parse_article;
-    use crate::model::{Author, Block, Crumb, Inline, Section, Site, Source, Span};
+    use crate::model::{
+        Attachment, Author, Block, Cell, Crumb, Inline, Section, Site, Source, Span,
+    };
     use crate::shape::build;
 
     /// Every article-shaped JSON file in the repository, with its name.
@@ -685,6 +713,19 @@ mod tests {
                     width: Some(3),
                     height: Some(4),
                 },
+                Block::Table {
+                    caption: Some("c".into()),
+                    head: vec![vec![Cell::text("h")]],
+                    rows: vec![vec![
+                        Cell {
+                            text: spans.clone(),
+                            header: true,
+                            colspan: Some(2),
+                            rowspan: Some(3),
+                        },
+                        Cell::text(""),
+                    ]],
+                },
                 Block::Footnote {
                     id: Some(footnote.into()),
                     text: spans.clone(),
@@ -707,6 +748,12 @@ mod tests {
         a.author_note = Some("n".into());
         a.original_url = Some("https://a.cn/o".into());
         a.disclaimer = Some("d".into());
+        a.attachments = vec![Attachment {
+            name: "n".into(),
+            url: "https://a.cn/a.pdf".into(),
+            kind: Some("pdf".into()),
+            size: Some(5_000_000_000),
+        }];
         assert!(validate(&a).is_empty(), "{:?}", validate(&a));
         serde_json::to_string(&a).unwrap()
     }
@@ -869,6 +916,11 @@ mod tests {
         "width",
         "emphasis",
         "href",
+        "rows",
+        "head",
+        "colspan",
+        "attachments",
+        "size",
         "titel",
         "_ext",
         "_",
@@ -885,6 +937,7 @@ mod tests {
                     "list",
                     "quote",
                     "figure",
+                    "table",
                     "footnote",
                     "x",
                     "",
@@ -1071,8 +1124,33 @@ mod tests {
                     width,
                     height
                 }),
+            (
+                prop::option::of(text()),
+                prop::collection::vec(prop::collection::vec(cell(), 0..3), 0..2),
+                prop::collection::vec(prop::collection::vec(cell(), 0..3), 0..3)
+            )
+                .prop_map(|(caption, head, rows)| Block::Table {
+                    caption,
+                    head,
+                    rows
+                }),
             (opt_text(), inline()).prop_map(|(id, text)| Block::Footnote { id, text }),
         ]
+    }
+
+    fn cell() -> impl Strategy<Value = Cell> {
+        (
+            inline(),
+            any::<bool>(),
+            any::<Option<u32>>(),
+            any::<Option<u32>>(),
+        )
+            .prop_map(|(text, header, colspan, rowspan)| Cell {
+                text,
+                header,
+                colspan,
+                rowspan,
+            })
     }
 
     fn section() -> impl Strategy<Value = Section> {
@@ -1128,6 +1206,7 @@ mod tests {
             prop::collection::vec(block(), 0..3),
             prop::collection::vec(section(), 0..3),
             (opt_text(), opt_text(), opt_text(), opt_text()),
+            prop::collection::vec((text(), text(), opt_text(), any::<Option<u64>>()), 0..2),
         );
         (head, tail).prop_map(|(h, t)| {
             let mut a = Article::new(h.1, h.8);
@@ -1160,6 +1239,15 @@ mod tests {
             a.lead = t.5;
             a.sections = t.6;
             (a.source_note, a.author_note, a.original_url, a.disclaimer) = t.7;
+            a.attachments =
+                t.8.into_iter()
+                    .map(|(name, url, kind, size)| Attachment {
+                        name,
+                        url,
+                        kind,
+                        size,
+                    })
+                    .collect();
             a
         })
     }

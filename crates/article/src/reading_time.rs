@@ -64,6 +64,19 @@ fn block_units(b: &Block, words: bool) -> usize {
         Block::Subheading { text } => count(text, words),
         Block::List { items, .. } => items.iter().map(|i| inline_units(i, words)).sum(),
         Block::Figure { caption, .. } => caption.as_ref().map_or(0, |c| inline_units(c, words)),
+        Block::Table {
+            caption,
+            head,
+            rows,
+        } => {
+            caption.as_deref().map_or(0, |c| count(c, words))
+                + head
+                    .iter()
+                    .chain(rows)
+                    .flatten()
+                    .map(|c| inline_units(&c.text, words))
+                    .sum::<usize>()
+        }
     }
 }
 

@@ -18,7 +18,9 @@ use std::collections::{HashMap, HashSet};
 
 use crate::index::{ArticleIndex, IndexEntry};
 use crate::json::Json;
-use crate::model::{Article, Author, Block, Crumb, Inline, Section, Site, Source, Span};
+use crate::model::{
+    Article, Attachment, Author, Block, Cell, Crumb, Inline, Section, Site, Source, Span,
+};
 use crate::validate::Issue;
 
 type Members<'a> = Vec<(Cow<'a, str>, Json<'a>)>;
@@ -268,6 +270,19 @@ impl Build for u32 {
     }
 }
 
+impl Build for u64 {
+    const EXPECTED: &'static str = "a whole number from 0 to 18446744073709551615";
+    fn build<'a>(_: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
+        match v.as_u64() {
+            Some(n) => Ok(n),
+            None => Err(v),
+        }
+    }
+    fn placeholder() -> Self {
+        1
+    }
+}
+
 impl Build for bool {
     const EXPECTED: &'static str = "true or false";
     fn build<'a>(_: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
@@ -331,7 +346,7 @@ impl Build for Span {
     }
 }
 
-const BLOCK_TYPES: &str = "paragraph, subheading, list, quote, figure or footnote";
+const BLOCK_TYPES: &str = "paragraph, subheading, list, quote, figure, table or footnote";
 
 impl Build for Block {
     const EXPECTED: &'static str = "a block (an object with \"type\")";
@@ -344,7 +359,9 @@ impl Build for Block {
                 None
             }
             Some(Json::Str(t)) => match t.as_ref() {
-                "paragraph" | "subheading" | "list" | "quote" | "figure" | "footnote" => Some(t),
+                "paragraph" | "subheading" | "list" | "quote" | "figure" | "table" | "footnote" => {
+                    Some(t)
+                }
                 _ => {
                     b.push(format!(
                         "unknown block type \"{}\" (expected {BLOCK_TYPES})",
@@ -388,6 +405,11 @@ impl Build for Block {
                 width: b.opt(&mut o, "width"),
                 height: b.opt(&mut o, "height"),
             },
+            "table" => Block::Table {
+                caption: b.opt(&mut o, "caption"),
+                head: b.def(&mut o, "head", Vec::new),
+                rows: b.req(&mut o, "rows"),
+            },
             _ => Block::Footnote {
                 id: b.opt(&mut o, "id"),
                 text: b.req(&mut o, "text"),
@@ -398,6 +420,49 @@ impl Build for Block {
     }
     fn placeholder() -> Self {
         Block::paragraph(String::placeholder())
+    }
+}
+
+impl Build for Cell {
+    const EXPECTED: &'static str = "an object";
+    fn build<'a>(b: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
+        let Json::Obj(m) = v else { return Err(v) };
+        let mut o = b.object(m);
+        let cell = Cell {
+            text: b.req(&mut o, "text"),
+            header: b.def(&mut o, "header", bool::default),
+            colspan: b.opt(&mut o, "colspan"),
+            rowspan: b.opt(&mut o, "rowspan"),
+        };
+        b.finish(o, false);
+        Ok(cell)
+    }
+    fn placeholder() -> Self {
+        Cell::text(String::placeholder())
+    }
+}
+
+impl Build for Attachment {
+    const EXPECTED: &'static str = "an object";
+    fn build<'a>(b: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
+        let Json::Obj(m) = v else { return Err(v) };
+        let mut o = b.object(m);
+        let it = Attachment {
+            name: b.req(&mut o, "name"),
+            url: b.req(&mut o, "url"),
+            kind: b.opt(&mut o, "type"),
+            size: b.opt(&mut o, "size"),
+        };
+        b.finish(o, false);
+        Ok(it)
+    }
+    fn placeholder() -> Self {
+        Attachment {
+            name: String::placeholder(),
+            url: String::placeholder(),
+            kind: None,
+            size: None,
+        }
     }
 }
 
@@ -506,6 +571,7 @@ impl Build for Article {
             author_note: b.opt(&mut o, "authorNote"),
             original_url: b.opt(&mut o, "originalUrl"),
             disclaimer: b.opt(&mut o, "disclaimer"),
+            attachments: b.def(&mut o, "attachments", Vec::new),
         };
         b.finish(o, false);
         Ok(a)
@@ -658,8 +724,8 @@ mod tests {
                 "/authors/1: expected an object, found the string \"b\"",
                 "/authors/2/name: missing required field \"name\"",
                 "/keywords: expected a list, found the string \"k\"",
-                "/sections/0/blocks/0/type: unknown block type \"image\" (expected paragraph, subheading, list, quote, figure or footnote)",
-                "/sections/0/blocks/1/type: missing required field \"type\" (paragraph, subheading, list, quote, figure or footnote)",
+                "/sections/0/blocks/0/type: unknown block type \"image\" (expected paragraph, subheading, list, quote, figure, table or footnote)",
+                "/sections/0/blocks/1/type: missing required field \"type\" (paragraph, subheading, list, quote, figure, table or footnote)",
                 "/sections/0/blocks/2/width: expected a whole number from 0 to 4294967295, found the number -3",
                 "/sections/0/blocks/3/text/0: expected a span (a string or an object with \"text\"), found the number 1",
                 "/sections/0/sections/0/heading: expected a string, found a list",

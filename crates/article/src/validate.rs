@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::model::{Article, Block, Inline, Section, Span, SCHEMA_VERSION};
+use crate::model::{Article, Block, Cell, Inline, Section, Span, SCHEMA_VERSION};
 use crate::toc::is_valid_id;
 use crate::url::safe_url;
 
@@ -93,6 +93,23 @@ impl Validator {
             self.block(&format!("/lead/{i}"), b);
         }
         self.sections("/sections", &a.sections);
+        for (i, at) in a.attachments.iter().enumerate() {
+            let path = format!("/attachments/{i}");
+            self.non_empty(format!("{path}/name"), &at.name, "attachment name");
+            self.url(format!("{path}/url"), &at.url);
+            if let Some(kind) = &at.kind {
+                let ok = (1..=8).contains(&kind.len())
+                    && kind
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+                if !ok {
+                    self.push(
+                        format!("{path}/type"),
+                        format!("attachment type \"{kind}\" must be a lower-case file extension such as pdf or docx"),
+                    );
+                }
+            }
+        }
     }
 
     fn sections(&mut self, base: &str, sections: &[Section]) {
@@ -141,6 +158,25 @@ impl Validator {
                     self.inline(&format!("{path}/caption"), c);
                 }
             }
+            Block::Table {
+                caption,
+                head,
+                rows,
+            } => {
+                if let Some(c) = caption {
+                    self.non_empty(format!("{path}/caption"), c, "table caption");
+                }
+                if rows.is_empty() && head.is_empty() {
+                    self.push(format!("{path}/rows"), "a table needs at least one row");
+                }
+                for (name, group) in [("head", head), ("rows", rows)] {
+                    for (r, row) in group.iter().enumerate() {
+                        for (c, cell) in row.iter().enumerate() {
+                            self.cell(&format!("{path}/{name}/{r}/{c}"), cell);
+                        }
+                    }
+                }
+            }
             Block::Footnote { id, text } => {
                 if let Some(id) = id {
                     if !is_valid_id(id) {
@@ -157,6 +193,34 @@ impl Validator {
         }
     }
 
+    /// Cells may be blank; their links are checked and their spans bounded as in HTML.
+    fn cell(&mut self, path: &str, cell: &Cell) {
+        if let Inline::Spans(spans) = &cell.text {
+            self.hrefs(path, spans);
+        }
+        for (name, span, max) in [
+            ("colspan", cell.colspan, 1000),
+            ("rowspan", cell.rowspan, 65534),
+        ] {
+            if let Some(n) = span {
+                if n == 0 || n > max {
+                    self.push(
+                        format!("{path}/{name}"),
+                        format!("{name} must be from 1 to {max}, found {n}"),
+                    );
+                }
+            }
+        }
+    }
+
+    fn hrefs(&mut self, path: &str, spans: &[Span]) {
+        for (i, s) in spans.iter().enumerate() {
+            if let Span::Styled { href: Some(h), .. } = s {
+                self.url(format!("{path}/text/{i}/href"), h);
+            }
+        }
+    }
+
     fn inline(&mut self, path: &str, text: &Inline) {
         match text {
             Inline::Text(t) => self.non_empty(format!("{path}/text"), t, "text"),
@@ -164,11 +228,7 @@ impl Validator {
                 if spans.is_empty() {
                     self.push(format!("{path}/text"), "text must not be empty");
                 }
-                for (i, s) in spans.iter().enumerate() {
-                    if let Span::Styled { href: Some(h), .. } = s {
-                        self.url(format!("{path}/text/{i}/href"), h);
-                    }
-                }
+                self.hrefs(path, spans);
             }
         }
     }
@@ -331,6 +391,50 @@ mod tests {
                 "/sections/0/blocks/0/alt: figure needs alt text describing the image",
                 "/sections/1/id: duplicate id \"x\"",
                 "/sections/1/heading: heading must not be empty",
+            ]
+        );
+    }
+
+    #[test]
+    fn tables_and_attachments_are_checked() {
+        let mut a = Article::new("a1", "t");
+        let mut bad = Cell::text("");
+        bad.colspan = Some(0);
+        bad.text = Inline::Spans(vec![Span::Styled {
+            text: "x".into(),
+            emphasis: false,
+            strong: false,
+            href: Some("javascript:x".into()),
+        }]);
+        a.lead = vec![
+            Block::Table {
+                caption: Some(" ".into()),
+                head: vec![vec![Cell::text("")]],
+                rows: vec![vec![Cell::text("1"), bad]],
+            },
+            Block::Table {
+                caption: None,
+                head: vec![],
+                rows: vec![],
+            },
+        ];
+        a.attachments = vec![crate::model::Attachment {
+            name: "".into(),
+            url: "vbscript:x".into(),
+            kind: Some("PDF".into()),
+            size: Some(3),
+        }];
+        let got: Vec<String> = validate(&a).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            got,
+            [
+                "/lead/0/caption: table caption must not be empty",
+                "/lead/0/rows/0/1/text/0/href: scheme \"javascript\" is not allowed",
+                "/lead/0/rows/0/1/colspan: colspan must be from 1 to 1000, found 0",
+                "/lead/1/rows: a table needs at least one row",
+                "/attachments/0/name: attachment name must not be empty",
+                "/attachments/0/url: scheme \"vbscript\" is not allowed",
+                "/attachments/0/type: attachment type \"PDF\" must be a lower-case file extension such as pdf or docx",
             ]
         );
     }
