@@ -64,6 +64,14 @@ struct Line<'a> {
     text: &'a str,
 }
 
+/// True when `line` (trimmed) is page chrome by the plain-text importer's rules: a
+/// print, share or font-size control, a menu row, a site footer line. Other importers
+/// use it so that one table of chrome strings serves them all.
+pub fn is_chrome_line(line: &str) -> bool {
+    let line = trim(line);
+    !line.is_empty() && is_chrome(line)
+}
+
 /// Imports a plain-text portal page. The article id is derived from the title and
 /// date; callers that know a better one (the CLI uses the file name) replace it.
 pub fn from_plain_text(text: &str) -> Result<Article, ImportError> {

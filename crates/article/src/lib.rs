@@ -25,7 +25,7 @@ mod toc;
 mod url;
 mod validate;
 
-pub use import::{from_plain_text, ImportError, ImportErrorKind};
+pub use import::{from_plain_text, is_chrome_line, ImportError, ImportErrorKind};
 pub use index::{parse_index, ArticleIndex, IndexEntry};
 pub use load::{parse_article, LoadError};
 pub use model::{

@@ -309,7 +309,49 @@ fn meta_fields(line: &str) -> Option<Vec<(&'static str, &str)>> {
             (key, trim(value))
         })
         .collect();
-    Some(fields)
+    Some(split_trailing_dates(fields))
+}
+
+/// `来源: 广西壮族自治区人民政府门户网站 2021-09-24 16:37`: a date after a value is the
+/// publish time, and a button glued on after the value (`新京报 举报`) is chrome.
+fn split_trailing_dates<'a>(fields: Vec<(&'static str, &'a str)>) -> Vec<(&'static str, &'a str)> {
+    let mut out = Vec::with_capacity(fields.len());
+    for (key, value) in fields {
+        let mut value = value;
+        let mut date = None;
+        if !matches!(
+            key,
+            "发布时间"
+                | "发布日期"
+                | "更新时间"
+                | "时间"
+                | "日期"
+                | "Published"
+                | "Updated"
+                | "Date"
+        ) {
+            let at = value
+                .char_indices()
+                .find(|&(i, c)| c.is_whitespace() && leading_date_len(trim(&value[i..])) > 0);
+            if let Some((i, _)) = at {
+                let rest = trim(&value[i..]);
+                date = Some(&rest[..leading_date_len(rest)]);
+                value = trim(&value[..i]);
+            }
+        }
+        while let Some((head, last)) = value.rsplit_once(char::is_whitespace) {
+            if super::chrome::is_chrome(trim(last)) {
+                value = trim(head);
+            } else {
+                break;
+            }
+        }
+        out.push((key, value));
+        if let Some(d) = date {
+            out.push(("时间", d));
+        }
+    }
+    out
 }
 
 /// Byte length of a date (and time) at the start of `line`, 0 if none.
@@ -462,6 +504,19 @@ fn normalize_date(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_after_the_source_and_a_button_after_a_value() {
+        let f = meta_fields("来源: 广西壮族自治区人民政府门户网站 2021-09-24 16:37").unwrap();
+        let mut a = Article::new("a", "t");
+        apply_meta(&mut a, &f, false);
+        assert_eq!(a.source.unwrap().name, "广西壮族自治区人民政府门户网站");
+        assert_eq!(a.published.as_deref(), Some("2021-09-24T16:37:00+08:00"));
+        let f = meta_fields("2019-09-07 09:59:22 来源: 新京报 举报").unwrap();
+        let mut a = Article::new("a", "t");
+        apply_meta(&mut a, &f, false);
+        assert_eq!(a.source.unwrap().name, "新京报");
+    }
 
     #[test]
     fn meta_line_with_empty_source() {

@@ -23,14 +23,14 @@ fn trailer_kind(line: &str) -> Option<Trailer> {
     let unbracketed = strip_brackets(line);
     if let Some((label, _)) = split_label(unbracketed) {
         let kind = match label {
-            "来源" | "信息来源" | "文章来源" | "稿件来源" | "Source" => {
+            "来源" | "本文来源" | "信息来源" | "文章来源" | "稿件来源" | "Source" => {
                 Some(Trailer::SourceNote)
             }
             "作者" if line.contains("作者系") => Some(Trailer::AuthorNote),
             "作者" => Some(Trailer::Author),
             "原文链接" | "原文地址" | "Original link" => Some(Trailer::OriginalUrl),
             "责任编辑" | "编辑" | "Editor" => Some(Trailer::Editor),
-            "免责声明" | "版权声明" => Some(Trailer::Disclaimer),
+            "免责声明" | "版权声明" | "特别声明" => Some(Trailer::Disclaimer),
             "审核" | "校对" | "监制" | "终审" | "编审" | "审校" => Some(Trailer::Drop),
             _ => None,
         };
