@@ -8,6 +8,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod batch;
 mod static_html;
 
 use article::LoadError;
@@ -24,16 +25,29 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Import a plain-text portal page; prints article JSON (or writes --out).
+    /// Import portal pages, as copied text or as served HTML (told apart by content):
+    /// one page prints article JSON (or writes --out); several, or a directory, need
+    /// --out-dir and get one `<id>.json` each.
     Import {
-        /// The page as plain text, or `-` for stdin.
-        file: String,
-        /// Write the JSON here instead of stdout.
-        #[arg(long)]
+        /// Pages (text or HTML), directories of them, or `-` for stdin.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// Write the JSON here instead of stdout (one page only).
+        #[arg(long, conflicts_with = "out_dir")]
         out: Option<PathBuf>,
-        /// Article id (default: from the file name; for stdin, from title and date).
+        /// Write one `<id>.json` per page into this directory (created if missing).
+        #[arg(long)]
+        out_dir: Option<PathBuf>,
+        /// Article id (one page only; default: from the file name; for stdin, from
+        /// title and date).
         #[arg(long)]
         id: Option<String>,
+        /// Decode pages with this charset (gbk, gb18030, utf-8, …) whatever they declare.
+        #[arg(long)]
+        charset: Option<String>,
+        /// Resolve the pages' relative links and images against this URL.
+        #[arg(long)]
+        base_url: Option<String>,
     },
     /// Check article JSON files; exit 1 and list every problem if any is bad.
     Validate {
@@ -77,7 +91,23 @@ enum Format {
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
-        Command::Import { file, out, id } => import(&file, out.as_deref(), id),
+        Command::Import {
+            inputs,
+            out,
+            out_dir,
+            id,
+            charset,
+            base_url,
+        } => {
+            let options = article_html::Options { charset, base_url };
+            match out_dir {
+                Some(dir) => batch::run(&inputs, &dir, &options),
+                None if inputs.len() == 1 && !Path::new(&inputs[0]).is_dir() => {
+                    import(&inputs[0], out.as_deref(), id, &options)
+                }
+                None => Err("several pages or a directory need --out-dir DIR".to_owned()),
+            }
+        }
         Command::Validate { files, format } => Ok(validate(&files, format)),
         Command::Index { files, out } => index(&files, out.as_deref()),
         Command::Static { file, css, out } => static_page(&file, &css, out.as_deref()),
@@ -92,7 +122,7 @@ fn main() -> ExitCode {
     })
 }
 
-fn pretty(v: &impl serde::Serialize) -> String {
+pub(crate) fn pretty(v: &impl serde::Serialize) -> String {
     serde_json::to_string_pretty(v).unwrap_or_default()
 }
 
@@ -110,7 +140,7 @@ fn read_input(path: &str) -> Result<Vec<u8>, String> {
 
 /// An article id from a file name: invalid characters become `-`, and a name that
 /// does not start with a letter gets an `a-` prefix.
-fn id_from_path(path: &str) -> Option<String> {
+pub(crate) fn id_from_path(path: &str) -> Option<String> {
     let stem = Path::new(path).file_stem()?.to_str()?;
     let mut id: String = stem
         .chars()
@@ -129,25 +159,86 @@ fn id_from_path(path: &str) -> Option<String> {
     Some(id)
 }
 
-fn import(input: &str, out: Option<&Path>, id: Option<String>) -> Result<ExitCode, String> {
-    let bytes = read_input(input)?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{input}: not valid UTF-8 at byte {}",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
-    let mut article = article::from_plain_text(&text)
-        .map_err(|e| format!("{input}:{}:{}: {}", e.line, e.column, e.kind))?;
-    if let Some(id) = id.or_else(|| (input != "-").then(|| id_from_path(input)).flatten()) {
+/// Why a page was not imported: `file:line:col: what` for a text page, `file: what`
+/// otherwise (`what` alone is [`Failure::what`], for the batch summary).
+pub(crate) struct Failure {
+    at: Option<(usize, usize)>,
+    pub(crate) what: String,
+}
+
+impl Failure {
+    pub(crate) fn line(&self, file: &str) -> String {
+        match self.at {
+            Some((l, c)) => format!("{file}:{l}:{c}: {}", self.what),
+            None => format!("{file}: {}", self.what),
+        }
+    }
+}
+
+impl Failure {
+    pub(crate) fn io(what: String) -> Self {
+        failure(what)
+    }
+}
+
+fn failure(what: impl ToString) -> Failure {
+    Failure {
+        at: None,
+        what: what.to_string(),
+    }
+}
+
+/// One page imported, text or HTML by its content: the article and warnings.
+pub(crate) fn import_page(
+    name: &str,
+    bytes: &[u8],
+    options: &article_html::Options,
+) -> Result<(article::Article, Vec<String>), Failure> {
+    let (mut article, warnings) = if article_html::looks_like_html(bytes) {
+        let imported = article_html::from_html(bytes, options).map_err(failure)?;
+        (imported.article, imported.warnings)
+    } else {
+        let (text, warnings) = match (options.charset.as_deref(), std::str::from_utf8(bytes)) {
+            (None, Ok(t)) => (t.to_owned(), Vec::new()),
+            (None, Err(e)) => {
+                return Err(failure(format!(
+                    "not valid UTF-8 at byte {} (give --charset, e.g. gbk)",
+                    e.valid_up_to()
+                )))
+            }
+            (charset, _) => article_html::decode(bytes, charset).map_err(failure)?,
+        };
+        let article = article::from_plain_text(&text).map_err(|e| Failure {
+            at: Some((e.line, e.column)),
+            what: e.kind.to_string(),
+        })?;
+        (article, warnings)
+    };
+    if let Some(id) = (name != "-").then(|| id_from_path(name)).flatten() {
         article.id = id;
     }
-    let problems = article::validate(&article);
-    if !problems.is_empty() {
-        for p in &problems {
-            eprintln!("{input}: {p}");
+    if let Some(p) = article::validate(&article).first() {
+        return Err(failure(format!("the imported article is invalid: {p}")));
+    }
+    Ok((article, warnings))
+}
+
+fn import(
+    input: &str,
+    out: Option<&Path>,
+    id: Option<String>,
+    options: &article_html::Options,
+) -> Result<ExitCode, String> {
+    let bytes = read_input(input)?;
+    let (mut article, warnings) = import_page(input, &bytes, options).map_err(|e| e.line(input))?;
+    for w in &warnings {
+        eprintln!("{input}: warning: {w}");
+    }
+    if let Some(id) = id {
+        article.id = id;
+        if let Some(p) = article::validate(&article).first() {
+            return Err(format!("{input}: {p}"));
         }
-        return Ok(ExitCode::FAILURE);
     }
     let json = pretty(&article) + "\n";
     match out {

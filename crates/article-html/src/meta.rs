@@ -1,0 +1,482 @@
+//! What the page says about itself: JSON-LD, the government CMS meta tags the
+//! national government-website guidelines prescribe (`ArticleTitle`, `PubDate`,
+//! `ContentSource`, …), Open Graph and other `<meta>`, `<link rel=canonical>`,
+//! `<base>`, `<title>`, `<html lang>`.
+
+use scraper::Node;
+use serde_json::Value;
+
+use crate::dom::{is_skipped, tag, N};
+use crate::text::collapse;
+
+#[derive(Default)]
+pub(crate) struct Meta {
+    /// `<meta>` name / property / itemprop (lower case) and content, in page order.
+    pub(crate) tags: Vec<(String, String)>,
+    /// The government CMS tags by their exact names, empty ones too: an empty
+    /// `Author` says there is no author.
+    pub(crate) cms: Vec<(String, String)>,
+    /// `NewsArticle`-like JSON-LD objects.
+    pub(crate) ld: Vec<Value>,
+    pub(crate) title: Option<String>,
+    pub(crate) canonical: Option<String>,
+    pub(crate) base: Option<String>,
+    pub(crate) lang: Option<String>,
+    /// `<time datetime>` values, in page order.
+    pub(crate) times: Vec<String>,
+    /// A publish time a page script sets (`var ct = "1581418070"`,
+    /// `publish_time: "2019-09-08 11:42"`), for pages that print it from script.
+    pub(crate) script_time: Option<String>,
+}
+
+impl Meta {
+    pub(crate) fn read(root: N<'_>) -> Self {
+        let mut m = Meta::default();
+        for n in root.descendants() {
+            let Node::Element(e) = n.value() else {
+                continue;
+            };
+            match e.name() {
+                "html" => m.lang = e.attr("lang").map(str::to_owned),
+                "meta" => {
+                    let key = e
+                        .attr("name")
+                        .or_else(|| e.attr("property"))
+                        .or_else(|| e.attr("itemprop"));
+                    if let (Some(k), Some(c)) = (key, e.attr("content")) {
+                        let c = collapse(c);
+                        if CMS.contains(&k.trim()) {
+                            m.cms.push((k.trim().to_owned(), c.clone()));
+                        }
+                        if !c.is_empty() {
+                            m.tags.push((k.trim().to_ascii_lowercase(), c));
+                        }
+                    }
+                }
+                "title" if m.title.is_none() => {
+                    let t: String = n
+                        .children()
+                        .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+                        .collect();
+                    let t = collapse(&t);
+                    if !t.is_empty() {
+                        m.title = Some(t);
+                    }
+                }
+                "link" => {
+                    let canonical = e.attr("rel").is_some_and(|r| {
+                        r.split_whitespace()
+                            .any(|r| r.eq_ignore_ascii_case("canonical"))
+                    });
+                    if canonical && m.canonical.is_none() {
+                        m.canonical = e.attr("href").map(|h| h.trim().to_owned());
+                    }
+                }
+                "base" if m.base.is_none() => m.base = e.attr("href").map(|h| h.trim().to_owned()),
+                "time" if !is_skipped(n) => {
+                    if let Some(d) = e.attr("datetime") {
+                        m.times.push(d.to_owned());
+                    }
+                }
+                "script"
+                    if e.attr("type")
+                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+                {
+                    let text: String = n
+                        .children()
+                        .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+                        .collect();
+                    if let Ok(v) = serde_json::from_str::<Value>(text.trim()) {
+                        collect_ld(v, &mut m.ld, 0);
+                    }
+                }
+                "script" if m.script_time.is_none() => {
+                    let text: String = n
+                        .children()
+                        .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+                        .collect();
+                    m.script_time = script_time(&text);
+                }
+                _ => {}
+            }
+        }
+        m
+    }
+
+    /// The first `<meta>` of any of `keys` (lower case), in the order of `keys`.
+    pub(crate) fn tag(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter().find_map(|k| {
+            self.tags
+                .iter()
+                .find(|(n, _)| n == k)
+                .map(|(_, c)| c.as_str())
+        })
+    }
+
+    /// A CMS tag's value, when given and not empty.
+    pub(crate) fn cms(&self, key: &str) -> Option<&str> {
+        self.cms_present(key).filter(|v| !v.is_empty())
+    }
+
+    /// A CMS tag's value, empty or not, when the page has the tag.
+    pub(crate) fn cms_present(&self, key: &str) -> Option<&str> {
+        self.cms
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// A string field of the first JSON-LD article that has it.
+    pub(crate) fn ld_str(&self, key: &str) -> Option<String> {
+        self.ld.iter().find_map(|o| match o.get(key)? {
+            Value::String(s) => Some(collapse(s)).filter(|s| !s.is_empty()),
+            Value::Array(a) => a
+                .iter()
+                .find_map(|v| v.as_str().map(collapse))
+                .filter(|s| !s.is_empty()),
+            _ => None,
+        })
+    }
+
+    /// Names under a JSON-LD key that holds a person, organisation or a list of them.
+    pub(crate) fn ld_names(&self, key: &str) -> Vec<String> {
+        let Some(v) = self.ld.iter().find_map(|o| o.get(key)) else {
+            return Vec::new();
+        };
+        let one = |v: &Value| match v {
+            Value::String(s) => Some(collapse(s)),
+            Value::Object(o) => o.get("name").and_then(Value::as_str).map(collapse),
+            _ => None,
+        };
+        match v {
+            Value::Array(a) => a.iter().filter_map(one).filter(|s| !s.is_empty()).collect(),
+            v => one(v).filter(|s| !s.is_empty()).into_iter().collect(),
+        }
+    }
+}
+
+/// The value a script gives one of the usual publish-time variables: a date string,
+/// or Unix seconds (shown in Beijing time).
+fn script_time(js: &str) -> Option<String> {
+    const KEYS: [&str; 8] = [
+        "publish_time",
+        "publishTime",
+        "pubtime",
+        "pubTime",
+        "pub_time",
+        "datePublished",
+        "var ct",
+        "create_time",
+    ];
+    for key in KEYS {
+        let mut from = 0;
+        while let Some(at) = js[from..].find(key) {
+            let start = from + at + key.len();
+            from = start;
+            let rest = js[start..].trim_start_matches(['"', '\'', ' ']);
+            let Some(rest) = rest.strip_prefix([':', '=']) else {
+                continue;
+            };
+            let rest = rest.trim_start_matches([' ', '"', '\'']);
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if digits == 10 && !rest[digits..].starts_with(['-', '/']) {
+                let secs: i64 = rest[..digits].parse().ok()?;
+                return Some(beijing(secs));
+            }
+            if let Some(d) = crate::text::date_at(rest) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+/// Unix seconds as a Beijing date-time, ISO 8601.
+fn beijing(secs: i64) -> String {
+    let t = secs + 8 * 3600;
+    let (days, rem) = (t.div_euclid(86_400), t.rem_euclid(86_400));
+    // Days to civil date (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}+08:00",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+/// The article-level meta tags of the national government-website guidelines.
+const CMS: [&str; 10] = [
+    "ArticleTitle",
+    "PubDate",
+    "ContentSource",
+    "Author",
+    "ColumnName",
+    "Keywords",
+    "Description",
+    "Url",
+    "SiteName",
+    "Image",
+];
+
+const ARTICLE_TYPES: [&str; 8] = [
+    "NewsArticle",
+    "Article",
+    "ReportageNews",
+    "AnalysisNewsArticle",
+    "BlogPosting",
+    "GovernmentService",
+    "WebPage",
+    "OpinionNewsArticle",
+];
+
+fn collect_ld(v: Value, out: &mut Vec<Value>, depth: usize) {
+    if depth > 4 {
+        return;
+    }
+    match v {
+        Value::Array(a) => a.into_iter().for_each(|v| collect_ld(v, out, depth + 1)),
+        Value::Object(mut o) => {
+            if let Some(g) = o.remove("@graph") {
+                collect_ld(g, out, depth + 1);
+            }
+            let is_article = match o.get("@type") {
+                Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
+                Some(Value::Array(ts)) => ts
+                    .iter()
+                    .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+                _ => false,
+            };
+            if is_article {
+                // Articles before plain web pages.
+                let page = o.get("@type").and_then(Value::as_str) == Some("WebPage");
+                if page {
+                    out.push(Value::Object(o));
+                } else {
+                    out.insert(0, Value::Object(o));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The breadcrumb element: named so by class or id, or led by 当前位置 and the like,
+/// with at least one link and little text.
+pub(crate) fn find_breadcrumb<'a>(root: N<'a>) -> Option<N<'a>> {
+    const NAMES: [&str; 10] = [
+        "crumb", "position", "location", "weizhi", "dqwz", "curpos", "bread", "path", "daohang",
+        "local",
+    ];
+    const LABELS: [&str; 8] = [
+        "当前位置",
+        "您的位置",
+        "您现在的位置",
+        "您当前的位置",
+        "您当前位置",
+        "所在位置",
+        "当前所在",
+        "位置：",
+    ];
+    let mut found: Option<N<'a>> = None;
+    for n in root.descendants() {
+        let Some(t) = tag(n) else { continue };
+        if let Some(f) = found {
+            // Only a match inside the one found refines it (the innermost wins).
+            if !n.ancestors().any(|a| a.id() == f.id()) {
+                break;
+            }
+        }
+        if is_skipped(n) || matches!(t, "a" | "span" | "html" | "body") {
+            continue;
+        }
+        let names = crate::dom::class_id(n);
+        let named = NAMES.iter().any(|w| names.contains(w));
+        let text = crate::dom::inner_text(n);
+        let labelled = LABELS.iter().any(|l| text.starts_with(l));
+        if !(named || labelled) {
+            continue;
+        }
+        let len = text.chars().count();
+        let links = n.descendants().filter(|d| tag(*d) == Some("a")).count();
+        if (2..=200).contains(&len) && (1..=12).contains(&links) {
+            found = Some(n);
+        }
+    }
+    found.or_else(|| {
+        // A labelled run of text and links with no element of its own.
+        root.descendants().find_map(|n| {
+            let t = n.value().as_text()?;
+            let s = crate::text::trim(t);
+            LABELS
+                .iter()
+                .any(|l| s.starts_with(l))
+                .then(|| n.parent())
+                .flatten()
+                .filter(|p| {
+                    let links = p.descendants().filter(|d| tag(*d) == Some("a")).count();
+                    (1..=12).contains(&links) && crate::dom::inner_text(*p).chars().count() <= 200
+                })
+        })
+    })
+}
+
+/// The steps of a breadcrumb element: links with their targets, and text steps
+/// between separators (`首页 > 要闻 > 正文`).
+pub(crate) fn crumbs(
+    n: N<'_>,
+    resolve: &dyn Fn(&str) -> Option<String>,
+) -> Vec<(String, Option<String>)> {
+    let mut out = Vec::new();
+    walk_crumbs(n, resolve, &mut out);
+    // Label words (当前位置:) are not steps.
+    out.retain(|(name, _)| {
+        let bare = name.trim_end_matches([':', '\u{ff1a}']);
+        ![
+            "当前位置",
+            "您的位置",
+            "您现在的位置",
+            "您当前的位置",
+            "您当前位置",
+            "所在位置",
+            "当前所在",
+            "位置",
+            "当前位置为",
+        ]
+        .contains(&bare)
+            && !name.is_empty()
+    });
+    out
+}
+
+fn walk_crumbs(
+    n: N<'_>,
+    resolve: &dyn Fn(&str) -> Option<String>,
+    out: &mut Vec<(String, Option<String>)>,
+) {
+    for c in n.children() {
+        if is_skipped(c) {
+            continue;
+        }
+        match c.value() {
+            Node::Text(t) => {
+                for part in t.split([
+                    '>', '\u{203a}', '\u{bb}', '\u{ff1e}', '/', '\u{2192}', '|', '-',
+                ]) {
+                    let mut p = crate::text::trim(part);
+                    for l in [
+                        "当前位置",
+                        "您的位置",
+                        "您现在的位置",
+                        "所在位置",
+                        "当前所在",
+                        "位置",
+                    ] {
+                        if let Some(rest) = p.strip_prefix(l) {
+                            p = crate::text::trim(rest.trim_start_matches([':', '\u{ff1a}']));
+                        }
+                    }
+                    let p = p.trim_matches(|c: char| {
+                        c == ':' || c == '\u{ff1a}' || crate::text::is_space(c)
+                    });
+                    if !p.is_empty() && p.chars().count() <= 30 {
+                        out.push((p.to_owned(), None));
+                    }
+                }
+            }
+            Node::Element(e) if e.name() == "a" => {
+                let name = crate::dom::inner_text(c);
+                if !name.is_empty() {
+                    let url = e.attr("href").and_then(resolve);
+                    out.push((name, url));
+                }
+            }
+            Node::Element(_) => walk_crumbs(c, resolve, out),
+            _ => {}
+        }
+    }
+}
+
+/// The element whose text best matches the page's title: an `<h1>`, or an element
+/// named like a title, whose text is the `<title>` or a part of it.
+pub(crate) fn find_title<'a>(root: N<'a>, hint: Option<&str>) -> Option<(N<'a>, String)> {
+    let mut best: Option<(usize, N<'a>, String)> = None;
+    for n in root.descendants() {
+        let Some(t) = tag(n) else { continue };
+        if is_skipped(n) {
+            continue;
+        }
+        let named = matches!(t, "div" | "p" | "span" | "td" | "strong" | "font") && {
+            let names = crate::dom::class_id(n);
+            names.contains("title") || names.contains("biaoti") || names.contains("headline")
+        };
+        if !(matches!(t, "h1" | "h2" | "h3") || named) {
+            continue;
+        }
+        let text = crate::dom::inner_text(n);
+        let len = text.chars().count();
+        if !(4..=120).contains(&len) {
+            continue;
+        }
+        let exact = hint == Some(text.as_str());
+        let part = hint.is_some_and(|h| h.contains(text.as_str()));
+        // An element holding the title and more (the byline) stands for the title.
+        let holds = hint.is_some_and(|h| char_count_of(h) >= 4 && text.contains(h));
+        let heading = matches!(t, "h1" | "h2");
+        let score = match (exact, part, holds) {
+            (true, _, _) => 6000,
+            (_, true, _) => 3000,
+            (_, _, true) => 2000,
+            _ if t == "h1" => 1000,
+            _ => 0,
+        } + if heading { 500 } else { 0 }
+            + len;
+        if score >= 1000 && best.as_ref().is_none_or(|(b, _, _)| score > *b) {
+            let text = match hint {
+                // A heading with a label before the title (`原创`) is the title.
+                Some(h) if holds && !part && (!heading || len <= char_count_of(h) + 4) => {
+                    h.to_owned()
+                }
+                _ => text,
+            };
+            best = Some((score, n, text));
+        }
+    }
+    best.map(|(_, n, t)| (n, t))
+}
+
+fn char_count_of(s: &str) -> usize {
+    s.chars().count()
+}
+
+pub(crate) fn body_of(root: N<'_>) -> N<'_> {
+    root.descendants()
+        .find(|n| tag(*n) == Some("body"))
+        .unwrap_or(root)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_times() {
+        assert_eq!(
+            script_time(r#"var ct = "1581418070";"#).as_deref(),
+            Some("2020-02-11T18:47:50+08:00")
+        );
+        assert_eq!(
+            script_time("time: 1, publish_time: '2019-09-08 11:42:03'").as_deref(),
+            Some("2019-09-08T11:42:03+08:00")
+        );
+        assert_eq!(script_time("var ctx = 1;"), None);
+    }
+}
