@@ -119,3 +119,121 @@ fn import_reads_stdin_and_rejects_an_empty_page() {
         "-:1:1: the page has no text\n"
     );
 }
+
+#[test]
+fn import_tells_html_from_text_by_content() {
+    // An HTML page named .txt is still read as HTML.
+    let page = std::fs::read(format!(
+        "{ROOT}/crates/article-html/tests/fixtures/gov-mee-weekly-gbk.html"
+    ))
+    .unwrap();
+    let out = cli(&["import", "-", "--id", "gov"], Some(&page));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let a = article::parse_article(&out.stdout).expect("valid");
+    assert_eq!(a.title, "生态环境部一周要闻（4.10-4.16）");
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "-: warning: declares utf-8 but is not valid UTF-8: read as GB18030\n"
+    );
+}
+
+#[test]
+fn batch_import_reports_each_problem_sums_up_and_fails_when_any_page_failed() {
+    let dir = std::env::temp_dir().join(format!("article-cli-batch-{}", std::process::id()));
+    let (pages, out_dir) = (dir.join("pages"), dir.join("articles"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(pages.join("sub")).unwrap();
+    let fixtures = format!("{ROOT}/crates/article-html/tests/fixtures");
+    std::fs::copy(
+        format!("{fixtures}/gov-mee-weekly.html"),
+        pages.join("gov.html"),
+    )
+    .unwrap();
+    std::fs::copy(
+        format!("{fixtures}/gov-mee-weekly-gbk.html"),
+        pages.join("sub/gbk.html"),
+    )
+    .unwrap();
+    std::fs::copy(
+        format!("{ROOT}/crates/article/tests/import/fixtures/gov-notice.txt"),
+        pages.join("notice.txt"),
+    )
+    .unwrap();
+    std::fs::write(pages.join("empty.txt"), "\n \n").unwrap();
+    std::fs::write(
+        pages.join("nothing.html"),
+        "<html><body><nav>首页</nav></body></html>",
+    )
+    .unwrap();
+    std::fs::write(pages.join("ignored.png"), [0u8, 1, 2]).unwrap();
+
+    let run = || {
+        cli(
+            &[
+                "import",
+                pages.to_str().unwrap(),
+                "--out-dir",
+                out_dir.to_str().unwrap(),
+            ],
+            None,
+        )
+    };
+    let out = run();
+    assert_eq!(out.status.code(), Some(1), "a failed page fails the run");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let p = |name: &str| pages.join(name).to_string_lossy().into_owned();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!("{}:1:1: the page has no text", p("empty.txt")),
+            format!(
+                "{}: no title found (no <title>, <h1> or title meta tag)",
+                p("nothing.html")
+            ),
+            format!(
+                "{}: warning: declares utf-8 but is not valid UTF-8: read as GB18030",
+                p("sub/gbk.html")
+            ),
+            "imported 3 of 5 (1 with warnings), failed 2".to_owned(),
+            "  1 failed: no title found (no <title>, <h1> or title meta tag)".to_owned(),
+            "  1 failed: the page has no text".to_owned(),
+        ]
+    );
+    let mut written: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(written, ["gbk.json", "gov.json", "notice.json"]);
+    for f in &written {
+        let bytes = std::fs::read(out_dir.join(f)).unwrap();
+        article::parse_article(&bytes).unwrap_or_else(|e| panic!("{f}: {e}"));
+    }
+    // The same input gives the same bytes.
+    let first = std::fs::read(out_dir.join("gov.json")).unwrap();
+    run();
+    assert_eq!(std::fs::read(out_dir.join("gov.json")).unwrap(), first);
+
+    // All good: exit 0. Several pages without --out-dir: a clear refusal.
+    std::fs::remove_file(pages.join("empty.txt")).unwrap();
+    std::fs::remove_file(pages.join("nothing.html")).unwrap();
+    let out = run();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = cli(&["import", pages.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "several pages or a directory need --out-dir DIR\n"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -740,7 +740,12 @@ pub(crate) fn resolve(base: Option<&Url>, raw: &str) -> Option<String> {
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect();
     let cleaned = cleaned.trim_matches(|c: char| c <= ' ');
-    if cleaned.is_empty() || cleaned.starts_with('#') {
+    // Quotes, angle brackets and spaces are never in a real page's URL, only in
+    // markup that lost its way (`src= onmouseover="…"`).
+    if cleaned.is_empty()
+        || cleaned.starts_with('#')
+        || cleaned.contains(['"', '\'', '<', '>', '`', ' '])
+    {
         return None;
     }
     let resolved = match base {
