@@ -12,6 +12,10 @@ def text(t):
 out_dir = sys.argv[1]
 for page in sys.argv[2:]:
     stem = os.path.splitext(os.path.basename(page))[0]
+    # The id article-cli gives a file name: invalid characters as -, a letter first.
+    stem = "".join(c if c.isascii() and (c.isalnum() or c in "-_") else "-" for c in stem)
+    if not (stem[:1].isascii() and stem[:1].isalpha()):
+        stem = "a-" + stem
     path = os.path.join(out_dir, stem + ".json")
     if not os.path.exists(path):
         print(json.dumps({"file": os.path.basename(page)}))
