@@ -137,4 +137,54 @@ mod tests {
         let e = from_plain_text(" \n\u{3000}\n").unwrap_err();
         assert_eq!(e.kind, ImportErrorKind::Empty);
     }
+
+    const PARA: &str = "基层治理是国家治理的基石，必须坚持和加强党的全面领导，不断提升基层治理体系和治理能力现代化水平，这是一段足够长的正文内容。";
+
+    #[test]
+    fn the_article_is_found_inside_the_site_chrome() {
+        let page = format!(
+            "热门搜索：疫苗 社保\nEN\n退出老年人模式\n\u{2022} 首页\n\u{2022} 新闻中心\n\
+             当前位置：首页 > 理论研究 > 阅读信息\n加强基层治理的几点思考\n\
+             发布时间：2023-05-06 作者：王五 来源：某某网\n微信 微博 qq\n打印\n{PARA}\n{PARA}\n\
+             责任编辑：赵六\n版权所有：某某市人民政府办公室 ICP备12345678号\n"
+        );
+        let a = from_plain_text(&page).unwrap();
+        assert_eq!(a.title, "加强基层治理的几点思考");
+        let crumbs: Vec<&str> = a.breadcrumb.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(crumbs, ["首页", "理论研究", "阅读信息"]);
+        assert_eq!(a.section.as_deref(), Some("理论研究"));
+        assert_eq!(a.site, None, "a menu is not the site");
+        assert_eq!(a.editor.as_deref(), Some("赵六"));
+        assert!(a.sections.is_empty(), "{:?}", a.sections);
+        assert_eq!(a.lead.len(), 2, "{:?}", a.lead);
+    }
+
+    #[test]
+    fn bylines_and_english_meta() {
+        let a = from_plain_text(&format!(
+            "市政府召开常务会议研究部署近期工作\n本报记者 张三 通讯员 李四\n{PARA}\n{PARA}\n责任编辑：王五\n"
+        ))
+        .unwrap();
+        assert_eq!(a.title, "市政府召开常务会议研究部署近期工作");
+        let who: Vec<(&str, Option<&str>)> = a
+            .authors
+            .iter()
+            .map(|x| (x.name.as_str(), x.role.as_deref()))
+            .collect();
+        assert_eq!(who, [("张三", Some("本报记者")), ("李四", Some("通讯员"))]);
+        assert_eq!(a.editor.as_deref(), Some("王五"));
+
+        let a = from_plain_text(
+            "Rural schools get new teachers\nBy Li Wen (China Daily)\nUpdated: 2011-04-27 07:56\n\
+             Rural schools in the province received more than 2,000 new teachers this year, officials said.\n\
+             The teachers will work in remote areas for at least three years under the program.\n",
+        )
+        .unwrap();
+        assert_eq!(a.published.as_deref(), Some("2011-04-27T07:56:00+08:00"));
+        assert_eq!(a.authors[0].name, "Li Wen");
+        assert_eq!(
+            a.source.as_ref().map(|s| s.name.as_str()),
+            Some("China Daily")
+        );
+    }
 }

@@ -115,7 +115,9 @@ fn is_menu_row(line: &str) -> bool {
 
 /// A row of share and print buttons: `微信 微博 QQ空间 | 打印 | 关闭`.
 fn is_button_row(line: &str) -> bool {
-    const BUTTONS: [&str; 26] = [
+    const BUTTONS: [&str; 28] = [
+        "qq",
+        "Qzone",
         "微信",
         "微博",
         "新浪微博",

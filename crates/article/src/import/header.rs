@@ -23,7 +23,10 @@ pub(super) fn header<'a>(
             meta_at = Some(k);
             break;
         }
-        if l.text.chars().count() > 80 {
+        // Running text (long, or a sentence) ends the header: a 责任编辑 line below
+        // the body is the trailer's.
+        let n = l.text.chars().count();
+        if n > 80 || (n > 30 && super::text::ends_sentence(l.text)) {
             break;
         }
     }
@@ -71,7 +74,12 @@ pub(super) fn header<'a>(
         }
     };
 
-    let mut site_lines: Vec<&str> = pre_crumb.iter().map(|l| l.text).collect();
+    // A bulleted menu above the breadcrumb (`• 首页`, `• 新闻中心`) is navigation.
+    let mut site_lines: Vec<&str> = pre_crumb
+        .iter()
+        .map(|l| l.text)
+        .filter(|t| !t.starts_with(['\u{2022}', '\u{b7}', '\u{25cf}', '-', '*']))
+        .collect();
     if title_lines.is_empty() {
         // Title above the breadcrumb: the last line before it.
         match site_lines.pop() {
@@ -164,7 +172,10 @@ fn looks_like_site(line: &str) -> bool {
 /// The column: the last breadcrumb step that is not the home page, the article
 /// itself or a generic "text" step.
 fn section_from_breadcrumb(crumbs: &[Crumb], title: &str) -> Option<String> {
-    const GENERIC: [&str; 8] = [
+    const GENERIC: [&str; 11] = [
+        "阅读信息",
+        "信息浏览",
+        "文章详情",
         "首页",
         "正文",
         "详情",
@@ -251,6 +262,14 @@ const META_KEYS: [&str; 26] = [
 fn meta_fields(line: &str) -> Option<Vec<(&'static str, &str)>> {
     if line.len() > 300 {
         return None;
+    }
+    // A byline: `本报记者 张三 通讯员 李四`.
+    if line.chars().count() <= 40
+        && ROLES.iter().any(|r| line.starts_with(r))
+        && !line.contains(COLONS)
+        && !super::text::ends_sentence(line)
+    {
+        return Some(vec![("作者", line)]);
     }
     let mut found: Vec<(usize, usize, &'static str)> = Vec::new();
     let date_len = leading_date_len(line);
@@ -395,7 +414,24 @@ fn apply_meta(article: &mut Article, fields: &[(&'static str, &str)], english: b
             }
             "更新时间" | "Updated" => {
                 if let Some(d) = normalize_date(value) {
+                    // A page that gives only its update time was published then at
+                    // the latest: the reader gets that date.
+                    if article.published.is_none() {
+                        article.published = Some(d.clone());
+                    }
                     article.modified = Some(d);
+                }
+            }
+            // `By Li Wen (China Daily)`: the outlet in brackets is the source.
+            "By" if value.ends_with(')') && value.contains('(') => {
+                if let Some((names, outlet)) = value.trim_end_matches(')').rsplit_once('(') {
+                    article.authors = parse_authors(trim(names), english);
+                    if article.source.is_none() && !trim(outlet).is_empty() {
+                        article.source = Some(Source {
+                            name: trim(outlet).to_owned(),
+                            url: None,
+                        });
+                    }
                 }
             }
             "作者" | "By" => article.authors = parse_authors(value, english),

@@ -30,3 +30,9 @@ pub(super) fn split_label(s: &str) -> Option<(&str, &str)> {
     let colon_len = s[idx..].chars().next().map_or(1, char::len_utf8);
     Some((trim(&s[..idx]), trim(&s[idx + colon_len..])))
 }
+
+/// Ends with sentence punctuation (。！？ and the like), closing quotes looked through.
+pub(super) fn ends_sentence(s: &str) -> bool {
+    s.trim_end_matches(['\u{201d}', '\u{2019}', '"', ')', '\u{ff09}', '\u{300b}'])
+        .ends_with(['\u{3002}', '\u{ff01}', '\u{ff1f}', '!', '?', '.'])
+}
