@@ -56,7 +56,8 @@ fn score_blocks<'a>(
             || (matches!(
                 t,
                 "div" | "td" | "section" | "article" | "span" | "font" | "center" | "dd"
-            ) && has_own_text(c));
+            ) && lengths.text(c) >= 20
+                && has_own_text(c, lengths));
         if !text_block {
             continue;
         }
@@ -64,8 +65,7 @@ fn score_blocks<'a>(
         if len < 20 {
             continue;
         }
-        let text = inner_text(c);
-        let score = 1.0 + punctuation(&text) as f64 + (f64::from(len) / 100.0).min(3.0);
+        let score = 1.0 + f64::from(lengths.punctuation(c)) + (f64::from(len) / 100.0).min(3.0);
         // A container that holds its text directly (`<br>`-separated) scores itself.
         if !matches!(t, "p" | "pre" | "blockquote" | "span" | "font") {
             add(c, score, scores, nodes);
@@ -103,17 +103,20 @@ fn add<'a>(
 
 /// Text directly inside (not inside a block child): a `<div>` or cell used as a
 /// paragraph, or several joined by `<br>`.
-fn has_own_text(n: N<'_>) -> bool {
+fn has_own_text(n: N<'_>, lengths: &Lengths) -> bool {
     let mut own = 0;
     for c in n.children() {
         match c.value() {
             Node::Text(t) => own += t.chars().filter(|c| !c.is_whitespace()).count(),
             Node::Element(e) if is_block(e.name()) => {}
-            Node::Element(_) if !is_skipped(c) => own += inner_text(c).chars().count(),
+            Node::Element(_) => own += lengths.text(c) as usize,
             _ => {}
         }
+        if own >= 20 {
+            return true;
+        }
     }
-    own >= 20
+    false
 }
 
 /// A piece of the body before sections are built.

@@ -113,6 +113,10 @@ pub(crate) fn is_hidden(n: N<'_>) -> bool {
         return true;
     }
     e.attr("style").is_some_and(|s| {
+        // Most styles hide nothing: look closer only when one might.
+        if !(s.contains("none") || s.contains("hidden") || s.contains("NONE")) {
+            return false;
+        }
         let s: String = s
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -217,16 +221,23 @@ pub(crate) fn content_weight(names: &str) -> f64 {
     w
 }
 
-/// Text and link-text lengths (characters, spaces not counted) of every node.
+/// Text and link-text lengths (characters, spaces not counted) and sentence
+/// punctuation of every element.
 pub(crate) struct Lengths {
     map: HashMap<NodeId, (u32, u32)>,
+    punct: HashMap<NodeId, u32>,
 }
 
 impl Lengths {
     pub(crate) fn of(root: N<'_>) -> Self {
         let mut map = HashMap::new();
-        measure(root, false, &mut map);
-        Lengths { map }
+        let mut punct = HashMap::new();
+        measure(root, false, &mut map, &mut punct);
+        Lengths { map, punct }
+    }
+
+    pub(crate) fn punctuation(&self, n: N<'_>) -> u32 {
+        self.punct.get(&n.id()).copied().unwrap_or(0)
     }
 
     pub(crate) fn text(&self, n: N<'_>) -> u32 {
@@ -241,28 +252,36 @@ impl Lengths {
     }
 }
 
-fn measure(n: N<'_>, in_link: bool, map: &mut HashMap<NodeId, (u32, u32)>) -> (u32, u32) {
+fn measure(
+    n: N<'_>,
+    in_link: bool,
+    map: &mut HashMap<NodeId, (u32, u32)>,
+    punct: &mut HashMap<NodeId, u32>,
+) -> (u32, u32, u32) {
     if is_skipped(n) {
-        return (0, 0);
+        return (0, 0, 0);
     }
     let r = match n.value() {
         Node::Text(t) => {
             let len = t.chars().filter(|c| !is_space(*c)).count() as u32;
-            (len, if in_link { len } else { 0 })
+            let p = crate::text::punctuation(t) as u32;
+            (len, if in_link { len } else { 0 }, p)
         }
         _ => {
             let link = in_link || tag(n) == Some("a");
-            let mut sum = (0, 0);
+            let mut sum = (0, 0, 0);
             for c in n.children() {
-                let (t, l) = measure(c, link, map);
+                let (t, l, p) = measure(c, link, map, punct);
                 sum.0 += t;
                 sum.1 += l;
+                sum.2 += p;
             }
             sum
         }
     };
     if n.value().is_element() {
-        map.insert(n.id(), r);
+        map.insert(n.id(), (r.0, r.1));
+        punct.insert(n.id(), r.2);
     }
     r
 }

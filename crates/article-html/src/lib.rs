@@ -330,7 +330,7 @@ pub fn from_html(bytes: &[u8], options: &Options) -> Result<Imported, HtmlError>
         }),
     });
 
-    if let Some(bc) = meta::find_breadcrumb(body_el) {
+    if let Some(bc) = meta::find_breadcrumb(body_el, &lengths) {
         let resolve = |raw: &str| body::resolve(base.as_ref(), raw);
         a.breadcrumb = meta::crumbs(bc, &resolve)
             .into_iter()

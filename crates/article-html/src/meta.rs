@@ -271,7 +271,7 @@ fn collect_ld(v: Value, out: &mut Vec<Value>, depth: usize) {
 
 /// The breadcrumb element: named so by class or id, or led by 当前位置 and the like,
 /// with at least one link and little text.
-pub(crate) fn find_breadcrumb<'a>(root: N<'a>) -> Option<N<'a>> {
+pub(crate) fn find_breadcrumb<'a>(root: N<'a>, lengths: &crate::dom::Lengths) -> Option<N<'a>> {
     const NAMES: [&str; 10] = [
         "crumb", "position", "location", "weizhi", "dqwz", "curpos", "bread", "path", "daohang",
         "local",
@@ -296,6 +296,9 @@ pub(crate) fn find_breadcrumb<'a>(root: N<'a>) -> Option<N<'a>> {
             }
         }
         if is_skipped(n) || matches!(t, "a" | "span" | "html" | "body") {
+            continue;
+        }
+        if lengths.text(n) > 200 || lengths.text(n) < 2 {
             continue;
         }
         let names = crate::dom::class_id(n);
