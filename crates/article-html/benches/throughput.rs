@@ -3,7 +3,8 @@
 //! Two measures, in MB/s (1 MB = 10^6 bytes), the median of several runs (the
 //! machine is shared): `fixtures` imports every page of `tests/fixtures/` in turn
 //! (real portal pages as served, 20 KB to 800 KB each); `1mb-gov` one government
-//! page whose body is the fixture's body repeated to about 1 MB. Not a test.
+//! page whose body is the fixture's body repeated to about 1 MB; `parse-only` is
+//! html5ever building the fixtures' trees and nothing more, the floor. Not a test.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -41,6 +42,17 @@ fn main() {
     measure("fixtures", total, 7, || {
         for p in &pages {
             let _ = black_box(article_html::from_html(black_box(p), &options));
+        }
+    });
+
+    // The floor: html5ever building the tree, nothing read from it.
+    let texts: Vec<String> = pages
+        .iter()
+        .map(|p| String::from_utf8_lossy(p).into_owned())
+        .collect();
+    measure("parse-only", total, 7, || {
+        for t in &texts {
+            black_box(scraper::Html::parse_document(black_box(t)));
         }
     });
 
