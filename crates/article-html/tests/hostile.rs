@@ -116,3 +116,51 @@ fn a_script_base_never_makes_relative_links_scripts() {
     let json = serde_json::to_string(&a).unwrap();
     assert!(!json.contains("javascript"), "{json}");
 }
+
+/// What every vector page imports to, one section per vector: the article the e2e
+/// suite (`e2e/tests/import-hostile.spec.ts`) renders in the viewer, which must then
+/// run nothing. Kept in `e2e/fixtures/hostile-imported.json`; `REGENERATE=1` rewrites it.
+fn combined() -> article::Article {
+    let mut all = article::Article::new("hostile-imported", "导入的恶意页面");
+    for (k, v) in vectors().iter().enumerate() {
+        let a = article_html::from_html(page(v).as_bytes(), &article_html::Options::default())
+            .unwrap()
+            .article;
+        let mut blocks = a.lead;
+        for s in a.sections {
+            blocks.push(article::Block::Subheading { text: s.heading });
+            blocks.extend(s.blocks);
+        }
+        all.sections.push(article::Section {
+            id: Some(format!("v{}", k + 1)),
+            heading: format!("向量 {}", k + 1),
+            blocks,
+            sections: Vec::new(),
+        });
+        all.attachments.extend(a.attachments);
+    }
+    all
+}
+
+#[test]
+fn the_viewer_fixture_is_what_the_importer_makes_now() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../e2e/fixtures/hostile-imported.json"
+    );
+    let a = combined();
+    assert!(
+        article::validate(&a).is_empty(),
+        "{:?}",
+        article::validate(&a)
+    );
+    let json = serde_json::to_string_pretty(&a).unwrap() + "\n";
+    if std::env::var_os("REGENERATE").is_some() {
+        std::fs::write(path, &json).unwrap();
+    }
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        committed == json,
+        "e2e/fixtures/hostile-imported.json is stale: REGENERATE=1 cargo test -p article-html --test hostile"
+    );
+}
