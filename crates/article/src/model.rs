@@ -1,4 +1,5 @@
-//! The article wire format (JSON, camelCase keys), version [`SCHEMA_VERSION`].
+//! The article wire format (JSON, camelCase keys), version [`SCHEMA_VERSION`], and
+//! the article index's.
 //!
 //! Optional fields are omitted when absent, never written as empty strings. Text is
 //! always text: inline content is a string or a list of structured spans, never HTML.
@@ -224,6 +225,45 @@ pub struct Source {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub url: Option<String>,
+}
+
+/// The article index (`articles/index.json`), newest first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct ArticleIndex {
+    /// Format version, as for articles.
+    pub schema_version: u32,
+    /// The entries, newest first.
+    pub articles: Vec<IndexEntry>,
+}
+
+/// One article in the index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct IndexEntry {
+    /// The article id; the article lives at `<id>.json` beside the index.
+    pub id: String,
+    /// The headline.
+    pub title: String,
+    /// Publication date, `YYYY-MM-DD`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub date: Option<String>,
+    /// The column, e.g. 理论研究.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub section: Option<String>,
+    /// One or two sentences for the list page.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub summary: Option<String>,
 }
 
 /// A section of the body, with optional nested subsections.

@@ -16,9 +16,10 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use crate::index::{ArticleIndex, IndexEntry};
 use crate::json::Json;
-use crate::model::{Article, Author, Block, Crumb, Inline, Section, Site, Source, Span};
+use crate::model::{
+    Article, ArticleIndex, Author, Block, Crumb, IndexEntry, Inline, Section, Site, Source, Span,
+};
 use crate::validate::Issue;
 
 type Members<'a> = Vec<(Cow<'a, str>, Json<'a>)>;
@@ -33,12 +34,6 @@ pub(crate) fn build<T: Build>(doc: Json<'_>) -> (T, Vec<Issue>) {
     };
     let t = b.value(doc).unwrap_or_else(T::placeholder);
     (t, b.issues)
-}
-
-/// True when `path` is `prefix` or lies under it.
-pub(crate) fn is_under(path: &str, prefix: &str) -> bool {
-    path.strip_prefix(prefix)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 /// A type the walk builds from JSON.
@@ -716,14 +711,6 @@ mod tests {
             ]
         );
         assert_eq!(index.articles[0].id, "a");
-    }
-
-    #[test]
-    fn under() {
-        assert!(is_under("/a/b", "/a"));
-        assert!(is_under("/a", "/a"));
-        assert!(!is_under("/ab", "/a"));
-        assert!(is_under("/x", ""));
     }
 
     #[test]
