@@ -2,14 +2,14 @@
 
 use std::rc::Rc;
 
-use article::{safe_url, Crumb};
+use article::{safe_url, Link};
 use yew::prelude::*;
 
 /// Properties of [`Breadcrumb`].
 #[derive(Properties, PartialEq)]
 pub struct BreadcrumbProps {
     /// Steps, outermost first; the last is the current page.
-    pub items: Rc<[Crumb]>,
+    pub items: Rc<[Link]>,
 }
 
 /// `nav` landmark labelled 当前位置 with an ordered list; the last item is the page.

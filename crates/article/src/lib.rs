@@ -29,8 +29,7 @@ pub use import::{from_plain_text, ImportError, ImportErrorKind};
 pub use index::parse_index;
 pub use load::{parse_article, LoadError};
 pub use model::{
-    Article, ArticleIndex, Author, Block, Crumb, IndexEntry, Inline, Section, Site, Source, Span,
-    SCHEMA_VERSION,
+    Article, ArticleIndex, Author, Block, IndexEntry, Inline, Link, Section, Span, SCHEMA_VERSION,
 };
 pub use reading_time::{reading_time, ReadingTime};
 #[cfg(feature = "schema")]

@@ -44,13 +44,13 @@ pub struct Article {
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
-    pub site: Option<Site>,
+    pub site: Option<Link>,
     /// Where the article sits in the site, outermost first (首页 › 理论研究 › 正文).
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Vec::is_empty")
     )]
-    pub breadcrumb: Vec<Crumb>,
+    pub breadcrumb: Vec<Link>,
     /// The column the article belongs to, e.g. 理论研究.
     #[cfg_attr(
         feature = "serde",
@@ -94,7 +94,7 @@ pub struct Article {
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
-    pub source: Option<Source>,
+    pub source: Option<Link>,
     /// Responsible editor (责任编辑).
     #[cfg_attr(
         feature = "serde",
@@ -151,29 +151,14 @@ pub struct Article {
     pub disclaimer: Option<String>,
 }
 
-/// The publishing site.
+/// A name and perhaps a URL: the publishing site, a breadcrumb step, the source
+/// (来源).
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-pub struct Site {
-    /// Display name, e.g. 政讯通中心.
-    pub name: String,
-    /// Home page.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
-    pub url: Option<String>,
-}
-
-/// One breadcrumb step.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-pub struct Crumb {
-    /// Display name.
+pub struct Link {
+    /// Display name, e.g. 政讯通中心, 理论研究, 甘肃人大网.
     pub name: String,
     /// Where it links, if anywhere.
     #[cfg_attr(
@@ -204,22 +189,6 @@ pub struct Author {
     )]
     pub affiliation: Option<String>,
     /// Profile page.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
-    pub url: Option<String>,
-}
-
-/// The source (来源) of an article.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-pub struct Source {
-    /// Display name, e.g. 甘肃人大网.
-    pub name: String,
-    /// Link to the source.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")

@@ -526,7 +526,7 @@ mod tests {
     use crate::index::parse_index;
     use crate::load::parse_article;
     use crate::model::ArticleIndex;
-    use crate::model::{Author, Block, Crumb, Inline, Section, Site, Source, Span};
+    use crate::model::{Author, Block, Inline, Link, Section, Span};
     use crate::shape::build;
 
     /// Every article-shaped JSON file in the repository, with its name.
@@ -630,11 +630,11 @@ mod tests {
         let mut a = Article::new("rich", "t");
         a.url = Some("https://a.cn/1".into());
         a.lang = "en".into();
-        a.site = Some(Site {
+        a.site = Some(Link {
             name: "s".into(),
             url: Some("https://a.cn/".into()),
         });
-        a.breadcrumb = vec![Crumb {
+        a.breadcrumb = vec![Link {
             name: "c".into(),
             url: Some("/c".into()),
         }];
@@ -649,7 +649,7 @@ mod tests {
             affiliation: Some("a".into()),
             url: Some("https://a.cn/".into()),
         }];
-        a.source = Some(Source {
+        a.source = Some(Link {
             name: "s".into(),
             url: Some("https://a.cn/".into()),
         });
@@ -1126,10 +1126,10 @@ mod tests {
             a.schema_version = h.0;
             a.url = h.2;
             a.lang = h.3;
-            a.site = h.4.map(|(name, url)| Site { name, url });
+            a.site = h.4.map(|(name, url)| Link { name, url });
             a.breadcrumb =
                 h.5.into_iter()
-                    .map(|(name, url)| Crumb { name, url })
+                    .map(|(name, url)| Link { name, url })
                     .collect();
             a.section = h.6;
             a.kicker = h.7;
@@ -1145,7 +1145,7 @@ mod tests {
                         url,
                     })
                     .collect();
-            a.source = t.1.map(|(name, url)| Source { name, url });
+            a.source = t.1.map(|(name, url)| Link { name, url });
             a.editor = t.2;
             a.summary = t.3;
             a.keywords = t.4;

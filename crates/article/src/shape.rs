@@ -17,9 +17,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use crate::json::Json;
-use crate::model::{
-    Article, ArticleIndex, Author, Block, Crumb, IndexEntry, Inline, Section, Site, Source, Span,
-};
+use crate::model::{Article, ArticleIndex, Author, Block, IndexEntry, Inline, Link, Section, Span};
 use crate::validate::Issue;
 
 type Members<'a> = Vec<(Cow<'a, str>, Json<'a>)>;
@@ -420,32 +418,25 @@ impl Build for Section {
     }
 }
 
-/// `Site`, `Crumb` and `Source`: a name and perhaps a URL.
-macro_rules! name_url {
-    ($($ty:ident),*) => {$(
-        impl Build for $ty {
-            const EXPECTED: &'static str = "an object";
-            fn build<'a>(b: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
-                let Json::Obj(m) = v else { return Err(v) };
-                let mut o = b.object(m);
-                let it = $ty {
-                    name: b.req(&mut o, "name"),
-                    url: b.opt(&mut o, "url"),
-                };
-                b.finish(o, false);
-                Ok(it)
-            }
-            fn placeholder() -> Self {
-                $ty {
-                    name: String::placeholder(),
-                    url: None,
-                }
-            }
+impl Build for Link {
+    const EXPECTED: &'static str = "an object";
+    fn build<'a>(b: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
+        let Json::Obj(m) = v else { return Err(v) };
+        let mut o = b.object(m);
+        let link = Link {
+            name: b.req(&mut o, "name"),
+            url: b.opt(&mut o, "url"),
+        };
+        b.finish(o, false);
+        Ok(link)
+    }
+    fn placeholder() -> Self {
+        Link {
+            name: String::placeholder(),
+            url: None,
         }
-    )*};
+    }
 }
-
-name_url!(Site, Crumb, Source);
 
 impl Build for Author {
     const EXPECTED: &'static str = "an object";

@@ -304,7 +304,7 @@ fn days_in_month(y: u32, m: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Crumb, Section};
+    use crate::model::{Link, Section};
 
     #[test]
     fn valid_article_has_no_issues() {
@@ -318,7 +318,7 @@ mod tests {
         let mut a = Article::new("1bad", " ");
         a.schema_version = 99;
         a.published = Some("2024-02-30".into());
-        a.breadcrumb = vec![Crumb {
+        a.breadcrumb = vec![Link {
             name: "首页".into(),
             url: Some("javascript:alert(1)".into()),
         }];
