@@ -14,6 +14,8 @@ function fail(error) {
   const prerendered = document.getElementById('av-prerender');
   if (!prerendered && document.getElementById('av-content')) return;
   const readable = prerendered && getComputedStyle(prerendered).display !== 'none';
+  // The viewer's one language rule (`dom::is_english`): English when <html lang>
+  // starts with "en", any case. `browser::panic`'s test holds this alert to its own.
   const en = /^en/i.test(document.documentElement.lang);
   // Over a readable article the alert goes on top and the article stays.
   const box = document.createElement(readable ? 'div' : 'main');

@@ -183,7 +183,7 @@ pub fn canonical_url(a: &Article) -> Option<String> {
 
 /// Writes JSON-LD, meta description and canonical link for `a` into `<head>`.
 pub(crate) fn apply(a: &Article, page_url: &str, crumb_urls: &[Option<String>]) {
-    let Some(doc) = crate::dom::window().and_then(|w| w.document()) else {
+    let Some(doc) = crate::browser::dom::window().and_then(|w| w.document()) else {
         return;
     };
     let Some(head) = doc.head() else {
@@ -230,7 +230,7 @@ pub(crate) fn apply(a: &Article, page_url: &str, crumb_urls: &[Option<String>]) 
 
 /// Removes what [`apply`] wrote (a list page is not an article).
 pub(crate) fn clear() {
-    let Some(doc) = crate::dom::window().and_then(|w| w.document()) else {
+    let Some(doc) = crate::browser::dom::window().and_then(|w| w.document()) else {
         return;
     };
     if let Ok(Some(el)) = doc.query_selector(&format!("script#{SCRIPT_ID}")) {

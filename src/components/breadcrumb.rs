@@ -2,8 +2,10 @@
 
 use std::rc::Rc;
 
-use article::{safe_url, Link};
+use article::Link;
 use yew::prelude::*;
+
+use super::external_link;
 
 /// Properties of [`Breadcrumb`].
 #[derive(Properties, PartialEq)]
@@ -23,8 +25,8 @@ pub fn Breadcrumb(props: &BreadcrumbProps) -> Html {
                     <li key={i}>
                         if i == last {
                             <span aria-current="page">{ &c.name }</span>
-                        } else if let Some(href) = c.url.as_deref().and_then(|u| safe_url(u).ok()) {
-                            <a href={href.as_str().to_owned()} rel="noopener noreferrer">{ &c.name }</a>
+                        } else if let Some(link) = external_link(c.url.as_deref(), Some(html! { { &c.name } })) {
+                            { link }
                         } else {
                             <span>{ &c.name }</span>
                         }
