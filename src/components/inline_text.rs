@@ -1,7 +1,9 @@
 //! Inline content: text nodes, emphasis, and links that passed the URL allowlist.
 
-use article::{safe_url, Inline, Span};
+use article::{Inline, Span};
 use yew::prelude::*;
+
+use super::external_link;
 
 /// Renders inline content as text nodes; a link whose URL is refused becomes text.
 /// A plain function, not a component: a long article has tens of thousands of
@@ -29,12 +31,7 @@ fn render_span(s: &Span) -> Html {
             if *emphasis {
                 node = html! { <em>{ node }</em> };
             }
-            match href.as_deref().map(safe_url) {
-                Some(Ok(url)) => html! {
-                    <a href={url.as_str().to_owned()} rel="noopener noreferrer">{ node }</a>
-                },
-                _ => node,
-            }
+            external_link(href.as_deref(), Some(node.clone())).unwrap_or(node)
         }
     }
 }

@@ -54,7 +54,7 @@ type Shared = Rc<RefCell<Option<Engine>>>;
 
 /// `window.speechSynthesis`, if this browser has it (and the utterance constructor).
 fn synth() -> Option<SpeechSynthesis> {
-    let w = crate::dom::window()?;
+    let w = crate::browser::dom::window()?;
     let s = js_sys::Reflect::get(&w, &"speechSynthesis".into()).ok()?;
     let u = js_sys::Reflect::get(&w, &"SpeechSynthesisUtterance".into()).ok()?;
     (s.is_object() && u.is_function()).then(|| s.unchecked_into())
@@ -162,7 +162,9 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
     // rest of the toolbar (a layout shift Lighthouse counted).
     // The page rendered ahead of the wasm (no window) shows the button, as nearly every
     // browser has speech synthesis: the toolbar then does not reflow when the app starts.
-    let available = use_memo((), |()| crate::dom::window().is_none() || synth().is_some());
+    let available = use_memo((), |()| {
+        crate::browser::dom::window().is_none() || synth().is_some()
+    });
     let status = use_state_eq(|| Status::Idle);
     let rate = use_state_eq(|| 1.0f32);
     let eng: Shared = use_mut_ref(|| None);

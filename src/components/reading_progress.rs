@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 /// How far down the page the reader is, 0 to 100.
 fn percent() -> u8 {
-    let Some(w) = crate::dom::window() else {
+    let Some(w) = crate::browser::dom::window() else {
         return 0;
     };
     let Some(el) = w.document().and_then(|d| d.document_element()) else {
@@ -28,7 +28,7 @@ pub fn ReadingProgress() -> Html {
         let pct = pct.setter();
         use_effect_with((), move |()| {
             pct.set(percent());
-            let listener = crate::dom::window()
+            let listener = crate::browser::dom::window()
                 .map(|w| EventListener::new(&w, "scroll", move |_| pct.set(percent())));
             move || drop(listener)
         });

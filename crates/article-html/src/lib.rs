@@ -25,7 +25,7 @@ mod text;
 
 use std::fmt;
 
-use article::{Article, Attachment, Author, Block, Crumb, Inline, Section, Site, Source};
+use article::{Article, Attachment, Author, Block, Inline, Link, Section};
 use scraper::Html;
 use url::Url;
 
@@ -288,16 +288,16 @@ pub fn from_html(bytes: &[u8], options: &Options) -> Result<Imported, HtmlError>
             &name,
             base.as_ref(),
         )
-        .unwrap_or(Source { name, url: None })
+        .unwrap_or(Link { name, url: None })
     });
     a.source = meta
         .cms("ContentSource")
         .map(str::to_owned)
-        .map(|name| Source { name, url: None })
+        .map(|name| Link { name, url: None })
         .or(cluster_source)
         .or_else(|| {
             meta.tag(&["source", "mediaid", "og:article:source"])
-                .map(|name| Source {
+                .map(|name| Link {
                     name: name.to_owned(),
                     url: None,
                 })
@@ -317,7 +317,7 @@ pub fn from_html(bytes: &[u8], options: &Options) -> Result<Imported, HtmlError>
         })
         .or_else(|| meta.ld_names("publisher").into_iter().next())
         .or_else(|| site_from_title(meta.title.as_deref(), &title));
-    a.site = site_name.map(|name| Site {
+    a.site = site_name.map(|name| Link {
         name,
         url: canonical.as_ref().and_then(|c| {
             let mut home = c.clone();
@@ -334,7 +334,7 @@ pub fn from_html(bytes: &[u8], options: &Options) -> Result<Imported, HtmlError>
         let resolve = |raw: &str| body::resolve(base.as_ref(), raw);
         a.breadcrumb = meta::crumbs(bc, &resolve)
             .into_iter()
-            .map(|(name, url)| Crumb { name, url })
+            .map(|(name, url)| Link { name, url })
             .collect();
     }
     a.section = meta
@@ -482,7 +482,7 @@ fn site_from_title(page_title: Option<&str>, title: &str) -> Option<String> {
     (char_count(last) <= 20).then(|| last.to_owned())
 }
 
-fn section_from_crumbs(crumbs: &[Crumb], title: &str) -> Option<String> {
+fn section_from_crumbs(crumbs: &[Link], title: &str) -> Option<String> {
     const GENERIC: [&str; 9] = [
         "首页",
         "正文",
@@ -590,7 +590,7 @@ fn source_link(
     content: Option<(usize, usize)>,
     value: &str,
     base: Option<&Url>,
-) -> Option<Source> {
+) -> Option<Link> {
     let from = title.map_or(0, |t| t.1);
     let to = content.map_or(usize::MAX, |c| c.0.max(from + 1));
     body.descendants()
@@ -608,7 +608,7 @@ fn source_link(
                     .chars()
                     .next()
                     .is_none_or(text::is_space);
-            fits.then(|| Source {
+            fits.then(|| Link {
                 url: dom::attr(n, "href").and_then(|h| body::resolve(base, h)),
                 name,
             })

@@ -3,7 +3,7 @@
 
 use super::text::{split_label, trim, COLONS, DASH};
 use super::{ImportError, ImportErrorKind, Line};
-use crate::model::{Article, Author, Crumb, Site, Source};
+use crate::model::{Article, Author, Link};
 
 /// How far into the page the meta line(s) may start.
 const HEADER_WINDOW: usize = 15;
@@ -96,7 +96,7 @@ pub(super) fn header<'a>(
         site_lines.push(title_lines.remove(0).text);
     }
     if let Some(site) = site_lines.first() {
-        article.site = Some(Site {
+        article.site = Some(Link {
             name: (*site).to_owned(),
             url: None,
         });
@@ -171,7 +171,7 @@ fn looks_like_site(line: &str) -> bool {
 
 /// The column: the last breadcrumb step that is not the home page, the article
 /// itself or a generic "text" step.
-fn section_from_breadcrumb(crumbs: &[Crumb], title: &str) -> Option<String> {
+fn section_from_breadcrumb(crumbs: &[Link], title: &str) -> Option<String> {
     const GENERIC: [&str; 11] = [
         "阅读信息",
         "信息浏览",
@@ -194,7 +194,7 @@ fn section_from_breadcrumb(crumbs: &[Crumb], title: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
-fn breadcrumb(line: &str) -> Option<Vec<Crumb>> {
+fn breadcrumb(line: &str) -> Option<Vec<Link>> {
     const LABELS: [&str; 8] = [
         "当前位置",
         "当前所在",
@@ -219,7 +219,7 @@ fn breadcrumb(line: &str) -> Option<Vec<Crumb>> {
         rest.split(['>', '\u{203a}', '\u{bb}', '/', '\u{ff1e}', '\u{ff0f}'])
             .map(trim)
             .filter(|s| !s.is_empty())
-            .map(|name| Crumb {
+            .map(|name| Link {
                 name: name.to_owned(),
                 url: None,
             })
@@ -427,7 +427,7 @@ fn apply_meta(article: &mut Article, fields: &[(&'static str, &str)], english: b
                 if let Some((names, outlet)) = value.trim_end_matches(')').rsplit_once('(') {
                     article.authors = parse_authors(trim(names), english);
                     if article.source.is_none() && !trim(outlet).is_empty() {
-                        article.source = Some(Source {
+                        article.source = Some(Link {
                             name: trim(outlet).to_owned(),
                             url: None,
                         });
@@ -436,7 +436,7 @@ fn apply_meta(article: &mut Article, fields: &[(&'static str, &str)], english: b
             }
             "作者" | "By" => article.authors = parse_authors(value, english),
             "来源" | "信息来源" | "文章来源" | "稿件来源" | "Source" => {
-                article.source = Some(Source {
+                article.source = Some(Link {
                     name: value.to_owned(),
                     url: None,
                 });
