@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use article::{build_toc, Article, Link};
+use article::{build_toc, safe_url, Article, Attachment, Link};
 use yew::prelude::*;
 
 use super::{
@@ -100,6 +100,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         <ArticleBody article={a.clone()} toc={toc.clone()}
                             on_copy_link={props.on_copy_link.clone()} />
                         <ArticleFooter article={a.clone()} />
+                        if !a.attachments.is_empty() {
+                            <section class="attachments" aria-labelledby="av-attachments-title">
+                                <h2 id="av-attachments-title">{ "附件" }</h2>
+                                <ul>{ for a.attachments.iter().filter_map(attachment) }</ul>
+                            </section>
+                        }
                         if let Some(l) = links {
                             <ArticleNav base={l.base.clone()} prev={l.prev.clone()} next={l.next.clone()} />
                         }
@@ -134,4 +140,27 @@ pub(crate) fn crumbs_with_list_links(a: &Article, base: Option<&str>) -> Rc<[Lin
             c
         })
         .collect()
+}
+
+/// One attachment: its link, then file type and size (`PDF，1.2 MB`). An unsafe URL
+/// (validation refuses it anyway) is never linked.
+fn attachment(x: &Attachment) -> Option<Html> {
+    let url = safe_url(&x.url).ok()?;
+    let size = x.size.map(|b| match b {
+        0..1_000 => format!("{b} B"),
+        1_000..1_000_000 => format!("{:.0} KB", b as f64 / 1e3),
+        _ => format!("{:.1} MB", b as f64 / 1e6),
+    });
+    let meta: Vec<String> = x
+        .kind
+        .iter()
+        .map(|k| k.to_ascii_uppercase())
+        .chain(size)
+        .collect();
+    Some(html! {
+        <li>
+            <a href={url.as_str().to_owned()} rel="noopener noreferrer">{ &x.name }</a>
+            if !meta.is_empty() { <span class="attachment-meta">{ format!("（{}）", meta.join("，")) }</span> }
+        </li>
+    })
 }
