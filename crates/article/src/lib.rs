@@ -12,10 +12,12 @@
 mod import;
 mod index;
 mod json;
+mod json_writer;
 mod load;
 mod model;
 #[cfg(all(test, feature = "serde"))]
 mod oracle;
+mod paths;
 mod reading_position;
 mod reading_time;
 #[cfg(feature = "schema")]
@@ -27,10 +29,12 @@ mod validate;
 
 pub use import::{from_plain_text, ImportError, ImportErrorKind};
 pub use index::{parse_index, ArticleIndex, IndexEntry};
+pub use json_writer::JsonWriter;
 pub use load::{parse_article, LoadError};
 pub use model::{
     Article, Author, Block, Crumb, Inline, Section, Site, Source, Span, SCHEMA_VERSION,
 };
+pub use paths::{article_path, column_segment, encode_path, list_path};
 pub use reading_position::SectionTracker;
 pub use reading_time::{reading_time, ReadingTime};
 #[cfg(feature = "schema")]
