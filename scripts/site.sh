@@ -10,5 +10,9 @@ set -eu
 src="${TRUNK_SOURCE_DIR:-$(dirname "$0")/..}"
 stage="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
 cd "$src"
+# The site root shows $SITE_HOME (default: the seed article, if it is there; else
+# the newest article).
+home="${SITE_HOME:-a-000_69da94d2f4a4bc00}"
+[ -f "articles/$home.json" ] || home=""
 cargo run --quiet -p article-cli -- site --dist "$stage" --articles articles \
-  --cache target/site-cache ${SITE_ORIGIN:+--origin "$SITE_ORIGIN"}
+  --cache target/site-cache ${SITE_ORIGIN:+--origin "$SITE_ORIGIN"} ${home:+--home "$home"}

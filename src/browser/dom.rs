@@ -70,6 +70,34 @@ pub(crate) fn on_window_event(event: &'static str, f: impl FnMut() + 'static) ->
     WindowListener { event, closure }
 }
 
+/// The site's base path (`/`, `/news/`): where the page's assets are served from
+/// (Trunk's `public_url`, which the site build also writes its pages under), read
+/// from the module preload link Trunk writes. `/` when there is none.
+pub(crate) fn base_path() -> String {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("link[rel=\"modulepreload\"]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|l| l.get_attribute("href"))
+        .filter(|h| h.starts_with('/'))
+        .map(|h| h[..=h.rfind('/').unwrap_or(0)].to_owned())
+        .unwrap_or_else(|| "/".to_owned())
+}
+
+/// The page's path, percent-decoded (`/list/理论研究/`).
+pub(crate) fn pathname() -> String {
+    let raw = window().and_then(|w| w.location().pathname().ok());
+    crate::route::decode_hash(&raw.unwrap_or_default())
+}
+
+/// The text of the element with `id` (a data block the site build writes).
+pub(crate) fn text_of(id: &str) -> Option<String> {
+    window()?.document()?.get_element_by_id(id)?.text_content()
+}
+
 /// Sets `document.title` and `<html lang>`.
 pub(crate) fn set_document_meta(title: &str, lang: &str) {
     let Some(doc) = window().and_then(|w| w.document()) else {

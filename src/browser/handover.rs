@@ -3,7 +3,10 @@
 //! where they had scrolled to and what had keyboard focus carry over, since the
 //! app's first render is the same page, element for element.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
+
+use article::{Article, ArticleIndex, LoadError};
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, FocusOptions, HtmlElement};
@@ -12,6 +15,35 @@ use crate::PRERENDER_ID;
 
 thread_local! {
     static PENDING: RefCell<Option<Handover>> = const { RefCell::new(None) };
+    static PAGE_ARTICLE: OnceCell<Option<Result<Rc<Article>, LoadError>>> = const { OnceCell::new() };
+}
+
+/// The id of the data block in which a list page carries the article index.
+const INDEX_ID: &str = "av-index";
+
+/// The article index a list page carries, if it does and it loads: the list is
+/// shown from it at once, as the page rendered at build time shows it.
+pub(crate) fn page_index() -> Option<Rc<ArticleIndex>> {
+    let text = crate::browser::dom::text_of(INDEX_ID)?;
+    article::parse_index(text.as_bytes()).ok().map(Rc::new)
+}
+
+/// The id of the data block in which the site build gives each page its article's
+/// JSON (`<script type="application/json">`: never run, allowed by the CSP).
+const DATA_ID: &str = "av-article";
+
+/// The article the page carries, parsed once by the core loader: the app starts
+/// from it, with no request, as the page rendered at build time shows it. `None`
+/// when the page carries none; the load error when its JSON is bad (shown as any
+/// load error is).
+pub(crate) fn page_article() -> Option<Result<Rc<Article>, LoadError>> {
+    PAGE_ARTICLE.with(|c| {
+        c.get_or_init(|| {
+            let text = crate::browser::dom::text_of(DATA_ID)?;
+            Some(article::parse_article(text.as_bytes()).map(Rc::new))
+        })
+        .clone()
+    })
 }
 
 /// Removes the page rendered at build time, if there is one, and keeps the reader's
@@ -43,7 +75,7 @@ pub(crate) fn restore_reader_place() -> bool {
 #[derive(Debug)]
 struct Handover {
     scroll: (f64, f64),
-    /// Child indices from the page's root (`.av-scope`) to the focused element.
+    /// Child indices from the page's root (`.av-scope`, or a list page's) to the focused element.
     focus: Option<Vec<u32>>,
 }
 
@@ -56,8 +88,8 @@ impl Handover {
         let shown = root
             .dyn_ref::<HtmlElement>()
             .is_some_and(|r| r.offset_height() > 0);
-        // Only the default article takes over its place: a list page (a breadcrumb
-        // link followed before the wasm came) or another article starts on its own.
+        // The page's own article or list takes over its place; an address that names
+        // something else (an old hash route, `?src=`) starts on its own.
         let default_article = crate::route::parse(&crate::browser::dom::current_hash()).is_none()
             && crate::browser::dom::query_src().is_none();
         if !shown || !default_article {
@@ -91,9 +123,11 @@ impl Handover {
             d.active_element()
                 .is_none_or(|a| d.body().is_some_and(|b| b.is_same_node(Some(&a))))
         });
-        let scope = doc
-            .filter(|_| body_focused)
-            .and_then(|d| d.query_selector("body > .av-scope").ok().flatten());
+        let scope = doc.filter(|_| body_focused).and_then(|d| {
+            d.query_selector("body > .av-scope, body > .article-list-page")
+                .ok()
+                .flatten()
+        });
         let target = self
             .focus
             .zip(scope)

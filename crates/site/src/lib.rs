@@ -31,7 +31,7 @@ use std::rc::Rc;
 
 use article::{article_path, list_path, parse_article, Article, ArticleIndex, IndexEntry};
 
-pub use template::{Template, DATA_ID};
+pub use template::{Template, DATA_ID, INDEX_DATA_ID};
 
 /// Bumped when the output for the same input changes: old cache entries then miss.
 const GENERATOR: &str = "article-site 1";
@@ -193,7 +193,7 @@ pub fn build(cfg: &Config) -> Result<Report, Error> {
             &head::article_head(&site, &item.article),
             &item.article.lang,
             body,
-            Some(&item.json),
+            Some((DATA_ID, &item.json)),
         );
         out.write(
             &format!("{}index.html", article_path(&job.id)),
@@ -213,11 +213,13 @@ pub fn build(cfg: &Config) -> Result<Report, Error> {
     }
 
     // List pages: every column, then each one.
+    let index_json = feeds::index_json(&index);
     let mut columns: Vec<Option<&str>> = vec![None];
     columns.extend(index.sections().into_iter().map(Some));
     for column in &columns {
         let body = render::list(&site, &index, *column);
-        let page = template.page(&head::list_head(&site, *column), "zh-CN", &body, None);
+        let data = Some((INDEX_DATA_ID, index_json.as_str()));
+        let page = template.page(&head::list_head(&site, *column), "zh-CN", &body, data);
         out.write(
             &format!("{}index.html", list_path(*column)),
             page.as_bytes(),
@@ -245,7 +247,7 @@ pub fn build(cfg: &Config) -> Result<Report, Error> {
         feeds::sitemap(&site, &index, &by_id, &columns).as_bytes(),
     )?;
     out.write("robots.txt", feeds::robots(&site).as_bytes())?;
-    out.write("articles/index.json", feeds::index_json(&index).as_bytes())?;
+    out.write("articles/index.json", index_json.as_bytes())?;
     report.written = out.written;
     report.unchanged = out.unchanged;
     Ok(report)

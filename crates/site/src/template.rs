@@ -11,8 +11,10 @@ const PRERENDER_OPEN: &str = "<div id=\"av-prerender\">";
 /// Marks the metadata the build writes after `<title>`, so a second run replaces it.
 const HEAD_OPEN: &str = "<!--av-head-->";
 const HEAD_CLOSE: &str = "<!--/av-head-->";
-/// The id of the data block carrying the page's article JSON (read by the app).
+/// The id of the data block carrying an article page's article JSON (read by the app).
 pub const DATA_ID: &str = "av-article";
+/// The id of the data block carrying a list page's index JSON.
+pub const INDEX_DATA_ID: &str = "av-index";
 
 /// `index.html` cut at its slots.
 #[derive(Clone, Debug)]
@@ -88,8 +90,9 @@ impl Template {
     }
 
     /// A page: `head` goes where `<title>` was (it brings its own), `body` is the
-    /// page rendered at build time, `data` the article JSON for the app.
-    pub fn page(&self, head: &str, lang: &str, body: &str, data: Option<&str>) -> String {
+    /// page rendered at build time, `data` the data block for the app: its id
+    /// ([`DATA_ID`], [`INDEX_DATA_ID`]) and JSON.
+    pub fn page(&self, head: &str, lang: &str, body: &str, data: Option<(&str, &str)>) -> String {
         let mut s = String::with_capacity(
             self.before_lang.len() + self.before_body.len() + head.len() + body.len() * 2 + 256,
         );
@@ -101,9 +104,9 @@ impl Template {
         s.push_str(PRERENDER_OPEN);
         s.push_str(body);
         s.push_str("</div>\n");
-        if let Some(json) = data {
+        if let Some((id, json)) = data {
             s.push_str("  <script type=\"application/json\" id=\"");
-            s.push_str(DATA_ID);
+            s.push_str(id);
             s.push_str("\">");
             s.push_str(&script_safe(json));
             s.push_str("</script>\n");
@@ -179,16 +182,14 @@ mod tests {
         let t = Template::parse(HTML).unwrap();
         assert_eq!(t.asset_base(), "/news/");
         let head = "<title>题</title>\n<!--av-head--><meta name=\"description\" content=\"d\"><!--/av-head-->";
-        let page = t.page(head, "en", "<p>new</p>", Some("{\"t\":\"</script>\"}"));
+        let data = Some((DATA_ID, "{\"t\":\"</script>\"}"));
+        let page = t.page(head, "en", "<p>new</p>", data);
         assert!(page.contains("<html lang=\"en\">"));
         assert!(page.contains("<div id=\"av-prerender\"><p>new</p></div>"));
         assert!(page.contains("{\"t\":\"\\u003c/script\\u003e\"}</script>"));
         assert!(!page.contains("old") && !page.contains("文章阅读"));
         let again = Template::parse(&page).unwrap();
-        assert_eq!(
-            again.page(head, "en", "<p>new</p>", Some("{\"t\":\"</script>\"}")),
-            page
-        );
+        assert_eq!(again.page(head, "en", "<p>new</p>", data), page);
     }
 
     #[test]

@@ -139,7 +139,14 @@ fn every_article_gets_a_page_with_its_own_head() {
         // The reading tools wait for the app; links are real paths.
         assert!(page.contains("<button disabled "));
         assert!(!page.contains("seed"), "the template's page is replaced");
+        // Every internal link is a page's path, so it works without the app.
+        assert!(
+            !page.contains("href=\"#/") && !page.contains("href=\"/#/"),
+            "{id}"
+        );
+        assert!(page.contains("href=\"/list/"), "{id}");
     }
+    let index: Value = serde_json::from_str(&t.read("articles/index.json")).unwrap();
     let home = t.read("index.html");
     assert_eq!(home, t.read("a/a-000_69da94d2f4a4bc00/index.html"));
     for f in [
@@ -156,6 +163,12 @@ fn every_article_gets_a_page_with_its_own_head() {
         "articles/index.json",
     ] {
         assert!(!t.read(f).is_empty(), "{f}");
+    }
+    let list = t.read("list/理论研究/index.html");
+    for e in index["articles"].as_array().unwrap() {
+        if e["section"] == "理论研究" {
+            assert!(list.contains(&format!("href=\"/a/{}/\"", e["id"].as_str().unwrap())));
+        }
     }
     let feed: Value = serde_json::from_str(&t.read("feed.json")).unwrap();
     assert_eq!(feed["version"], "https://jsonfeed.org/version/1.1");
