@@ -33,7 +33,7 @@ pub fn use_route(enabled: bool) -> Option<Route> {
     {
         let route = route.clone();
         use_effect_with(enabled, move |&enabled| {
-            let listeners = enabled.then(|| dom::window()).flatten().map(|w| {
+            let listeners = enabled.then(dom::window).flatten().map(|w| {
                 let follow = Rc::new(move |force: bool| {
                     let next = location_route();
                     if force || !same_page(&now.borrow(), &next) {
