@@ -24,7 +24,18 @@ const INDEX_ID: &str = "av-index";
 /// The article index a list page carries, if it does and it loads: the list is
 /// shown from it at once, as the page rendered at build time shows it.
 pub(crate) fn page_index() -> Option<Rc<ArticleIndex>> {
-    let text = crate::browser::dom::text_of(INDEX_ID)?;
+    index_in(INDEX_ID)
+}
+
+/// The neighbours an article page carries (an index of the previous article, the
+/// article and the next): its 上一篇 / 下一篇 links are there in the first render,
+/// as in the page rendered at build time.
+pub(crate) fn page_neighbours() -> Option<Rc<ArticleIndex>> {
+    index_in("av-neighbours")
+}
+
+fn index_in(id: &str) -> Option<Rc<ArticleIndex>> {
+    let text = crate::browser::dom::text_of(id)?;
     article::parse_index(text.as_bytes()).ok().map(Rc::new)
 }
 

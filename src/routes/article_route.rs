@@ -58,20 +58,28 @@ pub fn ArticleRoute(props: &ArticleRouteProps) -> Html {
 
     // The article is still worth showing without the index; only its neighbours
     // are lost, so a failure is only reported in the console.
-    let (index, _) = use_load(
-        opts.index_url.clone(),
-        || Load::Loading,
-        |url| async move {
-            fetch_index(&url).await.map_err(|error| {
-                let message = error_message(&error, false);
-                web_sys::console::warn_1(&format!("文章索引 {url} 无法使用:{message}").into());
-                Failure {
-                    error,
-                    english: false,
-                }
-            })
-        },
-    );
+    // The page's own article (no `src`) comes with its neighbours: nothing to fetch,
+    // and the links are in the first render, as on the page rendered at build time.
+    let own = props.src.is_none();
+    let from_page = use_memo(own, |own| own.then(handover::page_neighbours).flatten());
+    let index_url = match &*from_page {
+        Some(_) => None,
+        None => opts.index_url.clone(),
+    };
+    let initial = {
+        let from_page = from_page.clone();
+        move || (*from_page).clone().map_or(Load::Loading, Load::Ready)
+    };
+    let (index, _) = use_load(index_url, initial, |url| async move {
+        fetch_index(&url).await.map_err(|error| {
+            let message = error_message(&error, false);
+            web_sys::console::warn_1(&format!("文章索引 {url} 无法使用:{message}").into());
+            Failure {
+                error,
+                english: false,
+            }
+        })
+    });
 
     // Another article opened in place (上一篇 / 下一篇, a list link): it starts at its top,
     // not at the offset the reader had reached in the previous one. A section in the
@@ -118,7 +126,12 @@ pub fn ArticleRoute(props: &ArticleRouteProps) -> Html {
         );
     }
 
-    let links = match (&index, &*ready, &opts.link_base) {
+    // Before ArticlePage reports it ready, the page's own article is already known.
+    let shown = (*ready).clone().or_else(|| {
+        own.then(|| handover::page_article().and_then(Result::ok))
+            .flatten()
+    });
+    let links = match (&index, &shown, &opts.link_base) {
         (Load::Ready(index), Some(a), Some(base)) => {
             let (prev, next) = index.neighbours(&a.id);
             Some(ArticleLinks {

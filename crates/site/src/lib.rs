@@ -31,7 +31,7 @@ use std::rc::Rc;
 
 use article::{article_path, list_path, parse_article, Article, ArticleIndex, IndexEntry};
 
-pub use template::{Template, DATA_ID, INDEX_DATA_ID};
+pub use template::{Template, DATA_ID, INDEX_DATA_ID, NEIGHBOURS_DATA_ID};
 
 /// Bumped when the output for the same input changes: old cache entries then miss.
 const GENERATOR: &str = "article-site 1";
@@ -189,11 +189,12 @@ pub fn build(cfg: &Config) -> Result<Report, Error> {
         .or_else(|| index.articles.first().map(|e| e.id.clone()));
     for (job, body) in jobs.iter().zip(&bodies) {
         let item = by_id[job.id.as_str()];
+        let neighbours = feeds::index_json(&job.neighbours(&item.article));
         let page = template.page(
             &head::article_head(&site, &item.article),
             &item.article.lang,
             body,
-            Some((DATA_ID, &item.json)),
+            &[(DATA_ID, &item.json), (NEIGHBOURS_DATA_ID, &neighbours)],
         );
         out.write(
             &format!("{}index.html", article_path(&job.id)),
@@ -218,7 +219,7 @@ pub fn build(cfg: &Config) -> Result<Report, Error> {
     columns.extend(index.sections().into_iter().map(Some));
     for column in &columns {
         let body = render::list(&site, &index, *column);
-        let data = Some((INDEX_DATA_ID, index_json.as_str()));
+        let data = &[(INDEX_DATA_ID, index_json.as_str())];
         let page = template.page(&head::list_head(&site, *column), "zh-CN", &body, data);
         out.write(
             &format!("{}index.html", list_path(*column)),

@@ -54,6 +54,24 @@ impl Job {
     }
 }
 
+impl Job {
+    /// The article between its neighbours, as an index: what the app needs for the
+    /// 上一篇 / 下一篇 links at its first render.
+    pub(crate) fn neighbours(&self, a: &Article) -> ArticleIndex {
+        ArticleIndex {
+            schema_version: article::SCHEMA_VERSION,
+            articles: [
+                self.prev.clone(),
+                Some(IndexEntry::of(a)),
+                self.next.clone(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
+        }
+    }
+}
+
 /// The body of every job, from the cache where the key is there, else rendered on
 /// every core (each thread has its own renderer: Yew's is single-threaded).
 pub(crate) fn bodies(

@@ -15,6 +15,9 @@ const HEAD_CLOSE: &str = "<!--/av-head-->";
 pub const DATA_ID: &str = "av-article";
 /// The id of the data block carrying a list page's index JSON.
 pub const INDEX_DATA_ID: &str = "av-index";
+/// The id of the data block carrying an article page's neighbours, as an index of
+/// the previous article, the article and the next one.
+pub const NEIGHBOURS_DATA_ID: &str = "av-neighbours";
 
 /// `index.html` cut at its slots.
 #[derive(Clone, Debug)]
@@ -90,9 +93,9 @@ impl Template {
     }
 
     /// A page: `head` goes where `<title>` was (it brings its own), `body` is the
-    /// page rendered at build time, `data` the data block for the app: its id
-    /// ([`DATA_ID`], [`INDEX_DATA_ID`]) and JSON.
-    pub fn page(&self, head: &str, lang: &str, body: &str, data: Option<(&str, &str)>) -> String {
+    /// page rendered at build time, `data` the data blocks for the app: id
+    /// ([`DATA_ID`], [`INDEX_DATA_ID`], [`NEIGHBOURS_DATA_ID`]) and JSON.
+    pub fn page(&self, head: &str, lang: &str, body: &str, data: &[(&str, &str)]) -> String {
         let mut s = String::with_capacity(
             self.before_lang.len() + self.before_body.len() + head.len() + body.len() * 2 + 256,
         );
@@ -104,7 +107,7 @@ impl Template {
         s.push_str(PRERENDER_OPEN);
         s.push_str(body);
         s.push_str("</div>\n");
-        if let Some((id, json)) = data {
+        for (id, json) in data {
             s.push_str("  <script type=\"application/json\" id=\"");
             s.push_str(id);
             s.push_str("\">");
@@ -182,7 +185,7 @@ mod tests {
         let t = Template::parse(HTML).unwrap();
         assert_eq!(t.asset_base(), "/news/");
         let head = "<title>题</title>\n<!--av-head--><meta name=\"description\" content=\"d\"><!--/av-head-->";
-        let data = Some((DATA_ID, "{\"t\":\"</script>\"}"));
+        let data = &[(DATA_ID, "{\"t\":\"</script>\"}")];
         let page = t.page(head, "en", "<p>new</p>", data);
         assert!(page.contains("<html lang=\"en\">"));
         assert!(page.contains("<div id=\"av-prerender\"><p>new</p></div>"));

@@ -261,7 +261,7 @@ fn article_text_cannot_escape_its_place() {
     let page = t.read("a/evil/index.html");
     // One script of each kind the build writes, and the two data blocks parse back.
     assert_eq!(page.matches("<script>").count(), 0);
-    assert_eq!(page.matches("</script>").count(), 3, "{page}");
+    assert_eq!(page.matches("</script>").count(), 4, "{page}");
     assert_eq!(json_ld(&page)[0]["headline"], nasty);
     assert_eq!(
         article::parse_article(data_block(&page).as_bytes()).unwrap(),
