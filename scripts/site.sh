@@ -14,5 +14,9 @@ cd "$src"
 # the newest article).
 home="${SITE_HOME:-a-000_69da94d2f4a4bc00}"
 [ -f "articles/$home.json" ] || home=""
+# Authoring (scripts/serve): source pages imported, a bad article shown in its page.
+authoring=""
+[ -n "${SITE_AUTHORING:-}" ] && authoring="--sources articles/src --keep-going"
+# shellcheck disable=SC2086
 cargo run --quiet -p article-cli -- site --dist "$stage" --articles articles \
-  --cache target/site-cache ${SITE_ORIGIN:+--origin "$SITE_ORIGIN"} ${home:+--home "$home"}
+  --cache target/site-cache ${SITE_ORIGIN:+--origin "$SITE_ORIGIN"} ${home:+--home "$home"} $authoring

@@ -92,6 +92,14 @@ enum Command {
         /// Render every page, ignoring the cache.
         #[arg(long)]
         no_cache: bool,
+        /// Authoring: import these source pages (`<id>.txt`) on every build, each
+        /// in place of the article JSON of the same id.
+        #[arg(long)]
+        sources: Option<PathBuf>,
+        /// Authoring: give an article that does not load a page showing its
+        /// problem instead of failing.
+        #[arg(long)]
+        keep_going: bool,
     },
 }
 
@@ -115,6 +123,8 @@ fn main() -> ExitCode {
             home,
             cache,
             no_cache,
+            sources,
+            keep_going,
         } => site(article_site::Config {
             articles,
             dist,
@@ -122,6 +132,8 @@ fn main() -> ExitCode {
             origin,
             home,
             cache: (!no_cache).then_some(cache),
+            sources,
+            keep_going,
         }),
         Command::Schema => {
             println!("{}", pretty(&article::json_schema()));

@@ -54,6 +54,12 @@ pub struct Config {
     pub home: Option<String>,
     /// Cache of rendered pages; `None` renders everything.
     pub cache: Option<PathBuf>,
+    /// Authoring: source pages (`<id>.txt`, plain text as saved from a portal)
+    /// imported on every build, each in place of the JSON of the same id.
+    pub sources: Option<PathBuf>,
+    /// Authoring: an article that does not load (or import) gets a page showing its
+    /// problem as the viewer shows load errors, instead of stopping the build.
+    pub keep_going: bool,
 }
 
 /// What a build did.
@@ -76,7 +82,7 @@ pub enum Error {
     Io(PathBuf, io::Error),
     /// The template is not the viewer's `index.html`.
     Template(PathBuf, &'static str),
-    /// Articles that did not load, each with its problem.
+    /// Articles that did not load, each with its problem (all of them).
     Articles(Vec<(PathBuf, String)>),
     /// The configuration makes no sense.
     Config(String),
@@ -152,7 +158,15 @@ pub fn build(cfg: &Config) -> Result<Report, Error> {
             "origin {origin:?}: expected http(s)://host, e.g. https://news.example.org"
         )));
     }
-    let items = load_articles(&cfg.articles)?;
+    let (items, broken) = load_articles(&cfg.articles, cfg.sources.as_deref())?;
+    if !broken.is_empty() && !cfg.keep_going {
+        return Err(Error::Articles(
+            broken
+                .iter()
+                .map(|b| (b.path.clone(), b.error.to_string()))
+                .collect(),
+        ));
+    }
     let index = Rc::new(ArticleIndex::build(
         &items
             .iter()
@@ -165,6 +179,20 @@ pub fn build(cfg: &Config) -> Result<Report, Error> {
         .unwrap_or_else(|| "文章".to_owned());
     let site = Site { base, origin, name };
     let mut out = Output::new(&cfg.dist);
+    // Authoring: a page that shows the problem, as the app shows it for the same data.
+    for b in &broken {
+        eprintln!("{}: {}", b.path.display(), b.error);
+        if !article::column_segment(&b.id).eq(&b.id) || b.id.is_empty() {
+            continue;
+        }
+        let head = format!("<title>{}</title>", head::esc(&b.id));
+        let body = render::problem(&b.error);
+        let page = template.page(&head, "zh-CN", &body, &[(DATA_ID, &b.text)]);
+        out.write(
+            &format!("{}index.html", article_path(&b.id)),
+            page.as_bytes(),
+        )?;
+    }
     let mut report = Report {
         articles: items.len(),
         ..Report::default()
@@ -276,48 +304,100 @@ fn read(p: &Path) -> Result<String, Error> {
     fs::read_to_string(p).map_err(|e| Error::Io(p.to_owned(), e))
 }
 
-/// Every `*.json` but `index.json` in `dir`, in file-name order; all problems at once.
-fn load_articles(dir: &Path) -> Result<Vec<Item>, Error> {
-    let mut paths: Vec<PathBuf> = fs::read_dir(dir)
-        .map_err(|e| Error::Io(dir.to_owned(), e))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json") && p.is_file())
-        .filter(|p| p.file_name().is_some_and(|n| n != "index.json"))
-        .collect();
-    paths.sort();
-    let mut items = Vec::new();
-    let mut bad = Vec::new();
-    let mut seen = BTreeMap::new();
-    for p in paths {
+/// An article file that did not load (or a source page that did not import).
+pub(crate) struct Broken {
+    /// The file.
+    pub(crate) path: PathBuf,
+    /// Its page: the file name's.
+    pub(crate) id: String,
+    /// The file's text (the JSON, or the source page).
+    pub(crate) text: String,
+    /// The problem, as the loader reports it.
+    pub(crate) error: article::LoadError,
+}
+
+/// Every `*.json` but `index.json` in `dir`, in file-name order, each replaced by the
+/// import of `sources/<id>.txt` when there is one; and every one that failed.
+fn load_articles(dir: &Path, sources: Option<&Path>) -> Result<(Vec<Item>, Vec<Broken>), Error> {
+    let list = |dir: &Path, ext: &str| -> Result<Vec<PathBuf>, Error> {
+        let mut paths: Vec<PathBuf> = fs::read_dir(dir)
+            .map_err(|e| Error::Io(dir.to_owned(), e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == ext) && p.is_file())
+            .filter(|p| p.file_name().is_some_and(|n| n != "index.json"))
+            .collect();
+        paths.sort();
+        Ok(paths)
+    };
+    let stem = |p: &Path| {
+        p.file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    // id → (file, text, article or problem); a source page wins over the JSON.
+    let mut found: BTreeMap<String, (PathBuf, String, Result<Article, article::LoadError>)> =
+        BTreeMap::new();
+    for p in list(dir, "json")? {
         let json = read(&p)?;
-        match parse_article(json.as_bytes()) {
-            Ok(a) => {
-                let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-                if a.id != stem {
-                    bad.push((
-                        p.clone(),
-                        format!("/id: {:?} must be the file name ({stem}.json is what the app loads for it)", a.id),
-                    ));
-                } else if let Some(first) = seen.insert(a.id.clone(), p.clone()) {
-                    bad.push((
-                        p.clone(),
-                        format!("/id: {:?} is also the id of {}", a.id, first.display()),
-                    ));
-                } else {
-                    items.push(Item {
-                        article: Rc::new(a),
-                        json,
-                    });
-                }
-            }
-            Err(e) => bad.push((p.clone(), e.to_string())),
+        let loaded = parse_article(json.as_bytes());
+        found.insert(stem(&p), (p, json, loaded));
+    }
+    if let Some(src) = sources {
+        for p in list(src, "txt")? {
+            let text = read(&p)?;
+            let id = stem(&p);
+            let imported = article::from_plain_text(&text)
+                .map_err(|e| article::LoadError::Syntax {
+                    line: e.line,
+                    column: e.column,
+                    message: e.kind.to_string(),
+                })
+                .and_then(|mut a| {
+                    a.id = id.clone();
+                    let issues = article::validate(&a);
+                    if issues.is_empty() {
+                        Ok(a)
+                    } else {
+                        Err(article::LoadError::Invalid(issues))
+                    }
+                });
+            let json = match &imported {
+                Ok(a) => serde_json::to_string_pretty(a).unwrap_or_default() + "\n",
+                Err(_) => text,
+            };
+            found.insert(id, (p, json, imported));
         }
     }
-    if bad.is_empty() {
-        Ok(items)
-    } else {
-        Err(Error::Articles(bad))
+    let mut items = Vec::new();
+    let mut broken = Vec::new();
+    for (id, (path, text, loaded)) in found {
+        match loaded {
+            Ok(a) if a.id == id => items.push(Item {
+                article: Rc::new(a),
+                json: text,
+            }),
+            Ok(a) => broken.push(Broken {
+                error: article::LoadError::Invalid(vec![article::Issue {
+                    path: "/id".into(),
+                    message: format!(
+                        "{:?} must be the file name ({id}.json is what the app loads for it)",
+                        a.id
+                    ),
+                }]),
+                path,
+                id,
+                text,
+            }),
+            Err(error) => broken.push(Broken {
+                path,
+                id,
+                text,
+                error,
+            }),
+        }
     }
+    Ok((items, broken))
 }
 
 /// Writes files under `dist`, leaving those whose bytes are already right alone

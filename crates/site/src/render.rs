@@ -7,8 +7,9 @@ use std::path::Path;
 use std::rc::Rc;
 
 use article::{Article, ArticleIndex, IndexEntry};
-use article_viewer::components::ArticleList;
+use article_viewer::components::{ArticleList, ErrorView};
 use article_viewer::options::{ArticleLinks, ViewerOptions};
+use article_viewer::FetchError;
 use article_viewer::Reader;
 use yew::prelude::*;
 
@@ -200,6 +201,34 @@ pub(crate) fn list(site: &Site, index: &ArticleIndex, column: Option<&str>) -> S
             .hydratable(false)
             .render(),
     )
+}
+
+/// Properties of [`StaticProblem`].
+#[derive(Properties, PartialEq)]
+struct StaticProblemProps {
+    error: article::LoadError,
+}
+
+/// What the app shows for an article that does not load (its `ErrorView`).
+#[component]
+fn StaticProblem(props: &StaticProblemProps) -> Html {
+    html! {
+        <div class="av-scope">
+            <ErrorView error={FetchError::Load(props.error.clone())} on_retry={Callback::noop()} />
+        </div>
+    }
+}
+
+/// The page of an article that does not load: its problem, as the app shows it.
+pub(crate) fn problem(error: &article::LoadError) -> String {
+    let props = StaticProblemProps {
+        error: error.clone(),
+    };
+    disable_buttons(&futures::executor::block_on(
+        yew::LocalServerRenderer::<StaticProblem>::with_props(props)
+            .hydratable(false)
+            .render(),
+    ))
 }
 
 /// The reading tools do nothing until the app has taken the page over: they are

@@ -35,6 +35,8 @@ impl Tmp {
             origin: "https://news.example.org".into(),
             home: Some("a-000_69da94d2f4a4bc00".into()),
             cache: Some(self.0.join("cache")),
+            sources: None,
+            keep_going: false,
         }
     }
 
@@ -277,4 +279,56 @@ fn article_text_cannot_escape_its_place() {
     let json: Value = serde_json::from_str(&t.read("feed.json")).unwrap();
     assert_eq!(json["items"][0]["title"], nasty);
     assert!(json["items"][0].get("content_html").is_none());
+}
+
+#[test]
+fn authoring_shows_a_bad_article_in_its_page_and_imports_source_pages() {
+    let t = Tmp::new("authoring");
+    let arts = t.0.join("articles");
+    let src = arts.join("src");
+    fs::create_dir_all(&src).unwrap();
+    fs::copy(
+        repo_articles().join("lifa-gaozhiliang.json"),
+        arts.join("lifa-gaozhiliang.json"),
+    )
+    .unwrap();
+    fs::write(
+        arts.join("broken.json"),
+        "{\n  \"schemaVersion\": 1,\n  \"id\": \"broken\",\n  \"title\": </script>\n}\n",
+    )
+    .unwrap();
+    fs::copy(
+        repo_articles().join("src/shui-zhifa-jiancha.txt"),
+        src.join("shui-zhifa-jiancha.txt"),
+    )
+    .unwrap();
+    let mut cfg = t.config(&arts);
+    cfg.home = None;
+    cfg.sources = Some(src.clone());
+    // Without keep_going the build stops and names the file and the place.
+    let err = build(&cfg).unwrap_err().to_string();
+    assert!(err.contains("broken.json") && err.contains('4'), "{err}");
+    cfg.keep_going = true;
+    build(&cfg).unwrap();
+    let page = t.read("a/broken/index.html");
+    // The viewer's error view, with the line of the problem, and the bad JSON as the
+    // data block (escaped), so the app shows the same.
+    assert!(page.contains("role=\"alert\""), "{page}");
+    assert!(page.contains("\\u003c/script\\u003e"));
+    // The template's own script and the data block.
+    assert_eq!(page.matches("</script>").count(), 2);
+    // The source page was imported in place of a JSON file.
+    let imported = t.read("a/shui-zhifa-jiancha/index.html");
+    assert!(imported.contains("<h1"), "{imported}");
+    let data = data_block(&imported);
+    assert_eq!(
+        article::parse_article(data.as_bytes()).unwrap().id,
+        "shui-zhifa-jiancha"
+    );
+    // A source page that does not import shows its problem too.
+    fs::write(src.join("shui-zhifa-jiancha.txt"), "\n\n").unwrap();
+    build(&cfg).unwrap();
+    assert!(t
+        .read("a/shui-zhifa-jiancha/index.html")
+        .contains("role=\"alert\""));
 }
