@@ -51,7 +51,9 @@ function earlyArticleUrl() {
   if (hash.startsWith('/')) {
     const p = hash.slice(1).split('/').filter(Boolean);
     const isId = (s) => /^[A-Za-z][A-Za-z0-9_-]*$/.test(s);
-    if (p[0] === 'a' && (p.length === 2 || p.length === 3) && isId(p[1])) return `articles/${p[1]}.json`;
+    // Under the site's base path, as dom::base_path reads it from the same link.
+    const base = (js.getAttribute('href') || '/').replace(/[^/]*$/, '');
+    if (p[0] === 'a' && (p.length === 2 || p.length === 3) && isId(p[1])) return `${base}articles/${p[1]}.json`;
     if (p[0] === 'list' && p.length <= 2) return null;
   }
   const src = new URLSearchParams(location.search).get('src');
