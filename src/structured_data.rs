@@ -159,7 +159,7 @@ fn clear_canonical(doc: &web_sys::Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use article::{Author, Crumb};
+    use article::{Author, Link};
     use serde_json::Value;
 
     fn article() -> Article {
@@ -173,7 +173,7 @@ mod tests {
         }];
         a.original_url = Some("javascript:alert(1)".into());
         a.breadcrumb = ["首页", "理论研究", "正文"]
-            .map(|n| Crumb {
+            .map(|n| Link {
                 name: n.into(),
                 url: None,
             })
@@ -221,7 +221,7 @@ mod tests {
         let mut a = article();
         a.subtitle = Some("副题".into());
         a.modified = Some("2024-05-20".into());
-        a.site = Some(article::Site {
+        a.site = Some(article::Link {
             name: "政讯通中心".into(),
             url: None,
         });

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use article::Crumb;
+use article::Link;
 use yew::prelude::*;
 
 use super::external_link;
@@ -11,7 +11,7 @@ use super::external_link;
 #[derive(Properties, PartialEq)]
 pub struct BreadcrumbProps {
     /// Steps, outermost first; the last is the current page.
-    pub items: Rc<[Crumb]>,
+    pub items: Rc<[Link]>,
 }
 
 /// `nav` landmark labelled 当前位置 with an ordered list; the last item is the page.
