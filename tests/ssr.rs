@@ -1,5 +1,5 @@
-//! What the components write, rendered natively by Yew's server renderer (as
-//! `browser::prerender` renders the page ahead of the wasm): markup, ids, links,
+//! What the components write, rendered natively by Yew's server renderer (as the
+//! site build, crates/site, renders every page ahead of the wasm): markup, ids, links,
 //! escaping. What needs a browser (events, effects, focus) is in `browser.rs`.
 #![cfg(not(target_arch = "wasm32"))]
 

@@ -1,7 +1,7 @@
 //! The few direct DOM touches the app needs, through [`window`] (`None` natively).
 
 /// The browser window; `None` where there is none: natively, where the same
-/// components render the page ahead of the wasm (`src/bin/prerender.rs`).
+/// components render the pages ahead of the wasm (crates/site).
 pub(crate) fn window() -> Option<web_sys::Window> {
     #[cfg(target_arch = "wasm32")]
     return web_sys::window();

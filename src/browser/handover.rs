@@ -1,5 +1,5 @@
-//! The hand-over from the page rendered at build time (`index.html`, see
-//! `src/bin/prerender.rs`) to the live app. The reader may already be reading it:
+//! The hand-over from the page rendered at build time (every page of the site, see
+//! crates/site) to the live app. The reader may already be reading it:
 //! where they had scrolled to and what had keyboard focus carry over, since the
 //! app's first render is the same page, element for element.
 
