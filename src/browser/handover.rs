@@ -15,52 +15,63 @@ use crate::PRERENDER_ID;
 
 thread_local! {
     static PENDING: RefCell<Option<Handover>> = const { RefCell::new(None) };
-    static PAGE_ARTICLE: OnceCell<Option<Result<Rc<Article>, LoadError>>> = const { OnceCell::new() };
+    static PAGE_DATA: OnceCell<PageData> = const { OnceCell::new() };
 }
 
-/// The id of the data block in which a list page carries the article index.
-const INDEX_ID: &str = "av-index";
-
-/// The article index a list page carries, if it does and it loads: the list is
-/// shown from it at once, as the page rendered at build time shows it.
-pub(crate) fn page_index() -> Option<Rc<ArticleIndex>> {
-    index_in(INDEX_ID)
+/// What the site build gives a page for the app, in data blocks
+/// (`<script type="application/json">`: never run, allowed by the CSP): the
+/// article's JSON (`av-article`), an article page's neighbours as an index of the
+/// previous article, the article and the next (`av-neighbours`), a list page's index
+/// (`av-index`). Read once, before the app mounts: mounting clears `<body>`.
+struct PageData {
+    article: Option<Result<Rc<Article>, LoadError>>,
+    neighbours: Option<Rc<ArticleIndex>>,
+    index: Option<Rc<ArticleIndex>>,
 }
 
-/// The neighbours an article page carries (an index of the previous article, the
-/// article and the next): its 上一篇 / 下一篇 links are there in the first render,
-/// as in the page rendered at build time.
-pub(crate) fn page_neighbours() -> Option<Rc<ArticleIndex>> {
-    index_in("av-neighbours")
-}
-
-fn index_in(id: &str) -> Option<Rc<ArticleIndex>> {
-    let text = crate::browser::dom::text_of(id)?;
-    article::parse_index(text.as_bytes()).ok().map(Rc::new)
-}
-
-/// The id of the data block in which the site build gives each page its article's
-/// JSON (`<script type="application/json">`: never run, allowed by the CSP).
-const DATA_ID: &str = "av-article";
-
-/// The article the page carries, parsed once by the core loader: the app starts
-/// from it, with no request, as the page rendered at build time shows it. `None`
-/// when the page carries none; the load error when its JSON is bad (shown as any
-/// load error is).
-pub(crate) fn page_article() -> Option<Result<Rc<Article>, LoadError>> {
-    PAGE_ARTICLE.with(|c| {
-        c.get_or_init(|| {
-            let text = crate::browser::dom::text_of(DATA_ID)?;
-            Some(article::parse_article(text.as_bytes()).map(Rc::new))
-        })
-        .clone()
+fn page_data<T>(f: impl FnOnce(&PageData) -> T) -> T {
+    PAGE_DATA.with(|c| {
+        f(c.get_or_init(|| {
+            let text = crate::browser::dom::text_of;
+            let index = |id: &str| {
+                let t = text(id)?;
+                article::parse_index(t.as_bytes()).ok().map(Rc::new)
+            };
+            PageData {
+                article: text("av-article")
+                    .map(|t| article::parse_article(t.as_bytes()).map(Rc::new)),
+                neighbours: index("av-neighbours"),
+                index: index("av-index"),
+            }
+        }))
     })
 }
 
+/// The article the page carries, parsed by the core loader: the app starts from it,
+/// with no request, as the page rendered at build time shows it. `None` when the page
+/// carries none; the load error when its JSON is bad (shown as any load error is).
+pub(crate) fn page_article() -> Option<Result<Rc<Article>, LoadError>> {
+    page_data(|d| d.article.clone())
+}
+
+/// The neighbours an article page carries: its 上一篇 / 下一篇 links are there in the
+/// first render, as in the page rendered at build time.
+pub(crate) fn page_neighbours() -> Option<Rc<ArticleIndex>> {
+    page_data(|d| d.neighbours.clone())
+}
+
+/// The article index a list page carries, if it does and it loads: the list is shown
+/// from it at once, as the page rendered at build time shows it.
+pub(crate) fn page_index() -> Option<Rc<ArticleIndex>> {
+    page_data(|d| d.index.clone())
+}
+
 /// Removes the page rendered at build time, if there is one, and keeps the reader's
-/// place in it for [`restore_reader_place`]. Call it right before the app renders:
-/// both happen before the next paint (Yew renders in a microtask).
+/// place in it for [`restore_reader_place`]; reads the data blocks the page carries.
+/// Call it right before the app renders: both happen before the next paint (Yew
+/// renders in a microtask).
 pub fn take_prerendered_page() {
+    page_data(|_| ());
     if let Some(h) = Handover::take() {
         PENDING.with(|p| *p.borrow_mut() = Some(h));
     }
