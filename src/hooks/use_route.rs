@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, MouseEvent};
 use yew::prelude::*;
@@ -54,7 +54,9 @@ pub fn use_route(enabled: bool) -> Option<Route> {
                     })
                 };
                 // On window, after Yew's own handlers (on the body) have had their say.
-                let on_click = EventListener::new(&w, "click", move |e| {
+                // Not passive: it cancels the page load of the links it follows.
+                let active = EventListenerOptions::enable_prevent_default();
+                let on_click = EventListener::new_with_options(&w, "click", active, move |e| {
                     if let Some(url) = internal_page(e) {
                         e.prevent_default();
                         if let Ok(h) = dom::window().map_or(Err(JsValue::NULL), |w| w.history()) {
