@@ -12,10 +12,12 @@
 mod import;
 mod index;
 mod json;
+mod json_writer;
 mod load;
 mod model;
 #[cfg(all(test, feature = "serde"))]
 mod oracle;
+mod paths;
 mod reading_time;
 #[cfg(feature = "schema")]
 mod schema;
@@ -27,11 +29,13 @@ mod validate;
 
 pub use import::{from_plain_text, is_chrome_line, ImportError, ImportErrorKind};
 pub use index::parse_index;
+pub use json_writer::JsonWriter;
 pub use load::{parse_article, LoadError};
 pub use model::{
     Article, ArticleIndex, Attachment, Author, Block, Cell, IndexEntry, Inline, Link, Section,
     Span, SCHEMA_VERSION,
 };
+pub use paths::{article_path, column_segment, encode_path, list_path};
 pub use reading_time::{reading_time, ReadingTime};
 #[cfg(feature = "schema")]
 pub use schema::json_schema;
