@@ -128,13 +128,22 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn array(&mut self) -> Result<Json<'a>, &'static str> {
+    /// Steps over an opening bracket; true (and the container closed) when `close`
+    /// follows at once.
+    fn open(&mut self, close: u8) -> Result<bool, &'static str> {
         self.enter()?;
         self.i += 1;
         self.ws();
-        if self.peek() == Some(b']') {
+        if self.peek() == Some(close) {
             self.i += 1;
             self.depth -= 1;
+            return Ok(true);
+        }
+        Ok(false)
+    }
+
+    fn array(&mut self) -> Result<Json<'a>, &'static str> {
+        if self.open(b']')? {
             return Ok(Json::Arr(Vec::new()));
         }
         let base = self.items.len();
@@ -161,12 +170,7 @@ impl<'a> Parser<'a> {
     }
 
     fn object(&mut self) -> Result<Json<'a>, &'static str> {
-        self.enter()?;
-        self.i += 1;
-        self.ws();
-        if self.peek() == Some(b'}') {
-            self.i += 1;
-            self.depth -= 1;
+        if self.open(b'}')? {
             return Ok(Json::Obj(Vec::new()));
         }
         let base = self.members.len();
