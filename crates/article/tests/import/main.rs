@@ -52,6 +52,9 @@ fn fixture(name: &str) -> Article {
     import(name, &page)
 }
 
+#[path = "../common/load_check.rs"]
+mod load_check;
+
 mod seed {
     use super::*;
 
@@ -514,23 +517,7 @@ mod properties {
         out.push(at);
     }
 
-    fn check_load(bytes: &[u8]) {
-        match parse_article(bytes) {
-            // What loads is written back by serde and loads to the same article.
-            Ok(a) => assert_eq!(parse_article(&serde_json::to_vec(&a).unwrap()).unwrap(), a),
-            Err(article::LoadError::Invalid(issues)) => {
-                for i in &issues {
-                    // An empty path is only ever "the document is not an object",
-                    // the only problem at the root.
-                    assert!(
-                        !i.path.is_empty() || i.message.starts_with("expected an object"),
-                        "{i}"
-                    );
-                }
-            }
-            Err(_) => {}
-        }
-    }
+    use crate::load_check::check_load;
 
     proptest! {
         /// import(text) yields an article that passes validation, or a clear error.
