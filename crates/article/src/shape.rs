@@ -561,7 +561,7 @@ fn push_escaped(path: &mut String, key: &str) {
     }
 }
 
-fn found(v: &Json<'_>) -> String {
+pub(crate) fn found(v: &Json<'_>) -> String {
     match v {
         Json::Null => "null".to_owned(),
         Json::Bool(b) => b.to_string(),
@@ -573,7 +573,7 @@ fn found(v: &Json<'_>) -> String {
 }
 
 /// At most 40 characters of `s`, for messages.
-fn excerpt(s: &str) -> String {
+pub(crate) fn excerpt(s: &str) -> String {
     match s.char_indices().nth(40) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_owned(),

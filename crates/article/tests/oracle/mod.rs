@@ -7,8 +7,9 @@
 //! `Deserialize` accepts, the builder reads to the same value.
 
 use crate::json::{self, Json};
-use crate::load::LoadError;
+use crate::load::{parse_json, LoadError};
 use crate::model::{Article, SCHEMA_VERSION};
+use crate::shape::{excerpt, found};
 use crate::validate::{validate, without_placeholder_issues, Issue};
 
 /// `parse_article` by the oracle: serde first, the table-driven check when serde refuses.
@@ -29,18 +30,7 @@ fn legacy_parse_article(bytes: &[u8]) -> Result<Article, LoadError> {
             Err(LoadError::Invalid(issues))
         };
     }
-    let mut doc = json::parse(text).map_err(|e| LoadError::Syntax {
-        line: e.line,
-        column: e.column,
-        message: e.message.to_owned(),
-    })?;
-    if let Some(found) = doc
-        .get("schemaVersion")
-        .and_then(Json::as_u64)
-        .filter(|v| *v > u64::from(SCHEMA_VERSION))
-    {
-        return Err(LoadError::TooNew { found });
-    }
+    let mut doc = parse_json(text)?;
     let mut issues = check_article(&mut doc);
     let mut repaired = String::with_capacity(text.len());
     write(&doc, &mut repaired);
@@ -493,25 +483,6 @@ fn expected(ty: Ty) -> &'static str {
         Ty::Section => "a section (an object with \"heading\")",
         Ty::Obj(_) => "an object",
         Ty::Arr(_) => "a list",
-    }
-}
-
-fn found(v: &Json<'_>) -> String {
-    match v {
-        Json::Null => "null".to_owned(),
-        Json::Bool(b) => b.to_string(),
-        Json::Num(n) => format!("the number {}", excerpt(n)),
-        Json::Str(s) => format!("the string \"{}\"", excerpt(s)),
-        Json::Arr(_) => "a list".to_owned(),
-        Json::Obj(_) => "an object".to_owned(),
-    }
-}
-
-/// At most 40 characters of `s`, for messages.
-fn excerpt(s: &str) -> String {
-    match s.char_indices().nth(40) {
-        Some((i, _)) => format!("{}…", &s[..i]),
-        None => s.to_owned(),
     }
 }
 
