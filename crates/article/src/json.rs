@@ -134,12 +134,17 @@ impl<'a> Parser<'a> {
         self.enter()?;
         self.i += 1;
         self.ws();
-        if self.peek() == Some(close) {
-            self.i += 1;
-            self.depth -= 1;
-            return Ok(true);
+        let empty = self.peek() == Some(close);
+        if empty {
+            self.close();
         }
-        Ok(false)
+        Ok(empty)
+    }
+
+    /// Steps over a closing bracket.
+    fn close(&mut self) {
+        self.i += 1;
+        self.depth -= 1;
     }
 
     fn array(&mut self) -> Result<Json<'a>, &'static str> {
@@ -164,8 +169,7 @@ impl<'a> Parser<'a> {
                 Some(_) => return Err("expected `,` or `]`"),
             }
         }
-        self.i += 1;
-        self.depth -= 1;
+        self.close();
         Ok(Json::Arr(self.items.split_off(base)))
     }
 
@@ -199,8 +203,7 @@ impl<'a> Parser<'a> {
                 Some(_) => return Err("expected `,` or `}`"),
             }
         }
-        self.i += 1;
-        self.depth -= 1;
+        self.close();
         Ok(Json::Obj(self.members.split_off(base)))
     }
 

@@ -185,15 +185,7 @@ impl Builder {
 
     /// Reports keys given twice and keeps the last, as JSON parsers commonly do.
     fn duplicates(&mut self, map: &mut Members<'_>) {
-        let mut last: HashMap<&str, usize> = HashMap::with_capacity(map.len());
-        for (i, (k, _)) in map.iter().enumerate() {
-            last.insert(k, i);
-        }
-        let keep: Vec<bool> = map
-            .iter()
-            .enumerate()
-            .map(|(i, (k, _))| last.get(k.as_ref()) == Some(&i))
-            .collect();
+        let keep = last_of_each_key(map);
         let len = self.path.len();
         let mut reported = HashSet::new();
         for ((k, _), kept) in map.iter().zip(&keep) {
@@ -207,6 +199,18 @@ impl Builder {
         let mut flags = keep.into_iter();
         map.retain(|_| flags.next().unwrap_or(true));
     }
+}
+
+/// For each member, whether it is the last one with its key (the one kept).
+pub(crate) fn last_of_each_key(map: &[(Cow<'_, str>, Json<'_>)]) -> Vec<bool> {
+    let mut last: HashMap<&str, usize> = HashMap::with_capacity(map.len());
+    for (i, (k, _)) in map.iter().enumerate() {
+        last.insert(k, i);
+    }
+    map.iter()
+        .enumerate()
+        .map(|(i, (k, _))| last.get(k.as_ref()) == Some(&i))
+        .collect()
 }
 
 fn has_duplicates(map: &Members<'_>) -> bool {
@@ -551,7 +555,7 @@ impl Build for ArticleIndex {
 }
 
 /// RFC 6901 escaping of one reference token.
-fn push_escaped(path: &mut String, key: &str) {
+pub(crate) fn push_escaped(path: &mut String, key: &str) {
     for c in key.chars() {
         match c {
             '~' => path.push_str("~0"),

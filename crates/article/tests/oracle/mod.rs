@@ -9,7 +9,7 @@
 use crate::json::{self, Json};
 use crate::load::{parse_json, LoadError};
 use crate::model::{Article, SCHEMA_VERSION};
-use crate::shape::{excerpt, found};
+use crate::shape::{excerpt, found, last_of_each_key, push_escaped};
 use crate::validate::{validate, without_placeholder_issues, Issue};
 
 /// `parse_article` by the oracle: serde first, the table-driven check when serde refuses.
@@ -87,7 +87,6 @@ fn write(v: &Json<'_>, out: &mut String) {
 // ---- The table-driven shape check: a second, independent reading of the field tables. ----
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 type Map<'a> = Vec<(Cow<'a, str>, Json<'a>)>;
 
@@ -403,18 +402,10 @@ impl Checker {
         if map.len() < 2 {
             return;
         }
-        let mut last: HashMap<&str, usize> = HashMap::with_capacity(map.len());
-        for (i, (k, _)) in map.iter().enumerate() {
-            last.insert(k, i);
-        }
-        if last.len() == map.len() {
+        let keep = last_of_each_key(map);
+        if keep.iter().all(|k| *k) {
             return;
         }
-        let keep: Vec<bool> = map
-            .iter()
-            .enumerate()
-            .map(|(i, (k, _))| last.get(k.as_ref()) == Some(&i))
-            .collect();
         let len = self.path.len();
         let mut reported = std::collections::HashSet::new();
         for ((k, _), kept) in map.iter().zip(&keep) {
@@ -436,17 +427,6 @@ impl Checker {
 /// The value of the (only, after [`Checker::duplicates`]) member `name`.
 fn field_mut<'m, 'a>(map: &'m mut Map<'a>, name: &str) -> Option<&'m mut Json<'a>> {
     map.iter_mut().find(|(k, _)| k == name).map(|(_, v)| v)
-}
-
-/// RFC 6901 escaping of one reference token.
-fn push_escaped(path: &mut String, key: &str) {
-    for c in key.chars() {
-        match c {
-            '~' => path.push_str("~0"),
-            '/' => path.push_str("~1"),
-            c => path.push(c),
-        }
-    }
 }
 
 /// A value of type `ty` that passes the check; its content never reaches a reader.
