@@ -307,8 +307,10 @@ mod tests {
 
     #[test]
     fn valid_article_has_no_issues() {
-        let mut a = Article::new("a1", "标题");
-        a.published = Some("2024-05-19".into());
+        let a = Article {
+            published: Some("2024-05-19".into()),
+            ..Article::new("a1", "标题")
+        };
         assert!(validate(&a).is_empty());
     }
 
