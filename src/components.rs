@@ -5,6 +5,11 @@
 //! plain functions returning `Html` (`settings_panel`, …): a component costs about
 //! 350 bytes of brotli'd wasm, and the bundle budget is tight.
 
+use std::rc::Rc;
+
+use article::Article;
+use yew::Properties;
+
 mod article_body;
 mod article_footer;
 mod article_list;
@@ -50,3 +55,11 @@ pub use reading_progress::ReadingProgress;
 pub use settings_panel::{settings_panel, SettingsPanelProps};
 pub use share_panel::{share_panel, SharePanelProps};
 pub use table_of_contents::{TableOfContents, TableOfContentsProps};
+
+/// Properties of the components that show one part of an article and need nothing
+/// else ([`Byline`], [`ArticleFooter`], [`ReadingMeta`]).
+#[derive(Properties, PartialEq)]
+pub struct ArticleProps {
+    /// The article.
+    pub article: Rc<Article>,
+}

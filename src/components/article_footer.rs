@@ -1,18 +1,11 @@
 //! The article footer: source note, author note, original link.
 
-use std::rc::Rc;
-
-use article::Article;
 use yew::prelude::*;
 
 use super::external_link;
 
 /// Properties of [`ArticleFooter`].
-#[derive(Properties, PartialEq)]
-pub struct ArticleFooterProps {
-    /// The article.
-    pub article: Rc<Article>,
-}
+pub type ArticleFooterProps = super::ArticleProps;
 
 /// 来源 / 作者 notes and 原文链接; the link is plain text when its URL is refused.
 #[component]

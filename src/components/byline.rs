@@ -1,18 +1,11 @@
 //! The byline: publish time, authors, source.
 
-use std::rc::Rc;
-
-use article::Article;
 use yew::prelude::*;
 
 use super::external_link;
 
 /// Properties of [`Byline`].
-#[derive(Properties, PartialEq)]
-pub struct BylineProps {
-    /// The article whose meta data to show.
-    pub article: Rc<Article>,
-}
+pub type BylineProps = super::ArticleProps;
 
 /// 发布时间 / 作者 / 来源, each only when present.
 #[component]

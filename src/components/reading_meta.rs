@@ -1,17 +1,11 @@
 //! Length and reading time: about 500 characters a minute for Chinese, words for
 //! English (`article::reading_time`).
 
-use std::rc::Rc;
-
-use article::{reading_time, Article};
+use article::reading_time;
 use yew::prelude::*;
 
 /// Properties of [`ReadingMeta`].
-#[derive(Properties, PartialEq)]
-pub struct ReadingMetaProps {
-    /// The article to measure.
-    pub article: Rc<Article>,
-}
+pub type ReadingMetaProps = super::ArticleProps;
 
 /// `全文约 2,345 字 · 阅读约 5 分钟` (or words for English).
 #[component]

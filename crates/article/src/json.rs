@@ -128,13 +128,27 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn array(&mut self) -> Result<Json<'a>, &'static str> {
+    /// Steps over an opening bracket; true (and the container closed) when `close`
+    /// follows at once.
+    fn open(&mut self, close: u8) -> Result<bool, &'static str> {
         self.enter()?;
         self.i += 1;
         self.ws();
-        if self.peek() == Some(b']') {
-            self.i += 1;
-            self.depth -= 1;
+        let empty = self.peek() == Some(close);
+        if empty {
+            self.close();
+        }
+        Ok(empty)
+    }
+
+    /// Steps over a closing bracket.
+    fn close(&mut self) {
+        self.i += 1;
+        self.depth -= 1;
+    }
+
+    fn array(&mut self) -> Result<Json<'a>, &'static str> {
+        if self.open(b']')? {
             return Ok(Json::Arr(Vec::new()));
         }
         let base = self.items.len();
@@ -155,18 +169,12 @@ impl<'a> Parser<'a> {
                 Some(_) => return Err("expected `,` or `]`"),
             }
         }
-        self.i += 1;
-        self.depth -= 1;
+        self.close();
         Ok(Json::Arr(self.items.split_off(base)))
     }
 
     fn object(&mut self) -> Result<Json<'a>, &'static str> {
-        self.enter()?;
-        self.i += 1;
-        self.ws();
-        if self.peek() == Some(b'}') {
-            self.i += 1;
-            self.depth -= 1;
+        if self.open(b'}')? {
             return Ok(Json::Obj(Vec::new()));
         }
         let base = self.members.len();
@@ -195,8 +203,7 @@ impl<'a> Parser<'a> {
                 Some(_) => return Err("expected `,` or `}`"),
             }
         }
-        self.i += 1;
-        self.depth -= 1;
+        self.close();
         Ok(Json::Obj(self.members.split_off(base)))
     }
 

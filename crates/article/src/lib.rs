@@ -15,7 +15,11 @@ mod json;
 mod json_writer;
 mod load;
 mod model;
+/// The loader checked against an independent second loader; test-only, kept out
+/// of `src/` but compiled inside the crate because it reads `json`, `shape` and
+/// `validate` internals.
 #[cfg(all(test, feature = "serde"))]
+#[path = "../tests/oracle/mod.rs"]
 mod oracle;
 mod paths;
 mod reading_time;

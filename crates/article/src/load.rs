@@ -59,6 +59,11 @@ pub(crate) fn load<T: Build>(bytes: &[u8]) -> Result<(T, Vec<Issue>), LoadError>
     let text = std::str::from_utf8(bytes).map_err(|e| LoadError::Utf8 {
         offset: e.valid_up_to(),
     })?;
+    Ok(shape::build(parse_json(text)?))
+}
+
+/// The JSON tree, refused when its `schemaVersion` is newer than this code.
+pub(crate) fn parse_json(text: &str) -> Result<json::Json<'_>, LoadError> {
     let doc = json::parse(text).map_err(|e| LoadError::Syntax {
         line: e.line,
         column: e.column,
@@ -71,7 +76,7 @@ pub(crate) fn load<T: Build>(bytes: &[u8]) -> Result<(T, Vec<Issue>), LoadError>
     {
         return Err(LoadError::TooNew { found });
     }
-    Ok(shape::build(doc))
+    Ok(doc)
 }
 
 #[cfg(test)]

@@ -21,133 +21,73 @@ pub(crate) fn default_lang() -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(
-    feature = "serde",
-    serde(rename_all = "camelCase", deny_unknown_fields)
-)]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase", deny_unknown_fields))]
 pub struct Article {
     /// Format version; a file newer than [`SCHEMA_VERSION`] is refused by validation.
     pub schema_version: u32,
     /// Stable identifier (ASCII letters, digits, `-`, `_`).
     pub id: String,
     /// Canonical URL of the article, if it has one.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub url: Option<String>,
     /// BCP 47 language tag, `zh-CN` when absent.
     #[cfg_attr(feature = "serde", serde(default = "default_lang"))]
     pub lang: String,
     /// The publishing site.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub site: Option<Link>,
     /// Where the article sits in the site, outermost first (首页 › 理论研究 › 正文).
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub breadcrumb: Vec<Link>,
     /// The column the article belongs to, e.g. 理论研究.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub section: Option<String>,
     /// A short line above the title (引题).
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub kicker: Option<String>,
     /// The headline.
     pub title: String,
     /// A line below the title (副题).
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub subtitle: Option<String>,
     /// Publication date or date-time, ISO 8601 (`2024-05-19`, `2024-05-19T16:37:00+08:00`).
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub published: Option<String>,
     /// Last modification, same format as `published`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub modified: Option<String>,
     /// Authors as the page names them.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub authors: Vec<Author>,
     /// Where the article comes from (来源).
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub source: Option<Link>,
     /// Responsible editor (责任编辑).
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub editor: Option<String>,
     /// Abstract (摘要).
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub summary: Option<String>,
     /// Keywords (关键词).
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub keywords: Vec<String>,
     /// Blocks before the first section heading.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub lead: Vec<Block>,
     /// The body, by section.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub sections: Vec<Section>,
     /// Trailing source line, e.g. 来源:甘肃人大客户端.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub source_note: Option<String>,
     /// Trailing note about the author, e.g. 王兴继(作者系…).
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub author_note: Option<String>,
     /// Link to the original publication (原文链接).
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub original_url: Option<String>,
     /// The disclaimer (免责声明), without its label.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub disclaimer: Option<String>,
     /// Files published with the article (附件), in page order.
     #[cfg_attr(
@@ -220,10 +160,7 @@ pub struct Link {
     /// Display name, e.g. 政讯通中心, 理论研究, 甘肃人大网.
     pub name: String,
     /// Where it links, if anywhere.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub url: Option<String>,
 }
 
@@ -236,22 +173,13 @@ pub struct Author {
     /// Name as printed; 佚名 for an anonymous author.
     pub name: String,
     /// Role, e.g. 记者, 通讯员.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub role: Option<String>,
     /// Affiliation.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub affiliation: Option<String>,
     /// Profile page.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub url: Option<String>,
 }
 
@@ -275,22 +203,13 @@ pub struct IndexEntry {
     /// The headline.
     pub title: String,
     /// Publication date, `YYYY-MM-DD`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub date: Option<String>,
     /// The column, e.g. 理论研究.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub section: Option<String>,
     /// One or two sentences for the list page.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub summary: Option<String>,
 }
 
@@ -301,24 +220,15 @@ pub struct IndexEntry {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Section {
     /// Stable ASCII anchor; generated as `sec-1`, `sec-1-2` when absent.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub id: Option<String>,
     /// The heading text.
     pub heading: String,
     /// Content directly under the heading.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub blocks: Vec<Block>,
     /// Nested subsections.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub sections: Vec<Section>,
 }
 
@@ -354,10 +264,7 @@ pub enum Block {
         /// The quoted text.
         text: Inline,
         /// Who or what is quoted.
-        #[cfg_attr(
-            feature = "serde",
-            serde(default, skip_serializing_if = "Option::is_none")
-        )]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         cite: Option<String>,
     },
     /// An image.
@@ -367,22 +274,13 @@ pub enum Block {
         /// Text alternative (required).
         alt: String,
         /// Caption below the image.
-        #[cfg_attr(
-            feature = "serde",
-            serde(default, skip_serializing_if = "Option::is_none")
-        )]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         caption: Option<Inline>,
         /// Intrinsic width in CSS pixels.
-        #[cfg_attr(
-            feature = "serde",
-            serde(default, skip_serializing_if = "Option::is_none")
-        )]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         width: Option<u32>,
         /// Intrinsic height in CSS pixels.
-        #[cfg_attr(
-            feature = "serde",
-            serde(default, skip_serializing_if = "Option::is_none")
-        )]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         height: Option<u32>,
     },
     /// A table of data: header rows, then body rows, each a list of cells.
@@ -405,10 +303,7 @@ pub enum Block {
     /// A footnote or end note.
     Footnote {
         /// Anchor id.
-        #[cfg_attr(
-            feature = "serde",
-            serde(default, skip_serializing_if = "Option::is_none")
-        )]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         id: Option<String>,
         /// Its text.
         text: Inline,
@@ -443,46 +338,70 @@ pub enum Span {
         /// The text.
         text: String,
         /// Emphasised (`em`).
-        #[cfg_attr(
-            feature = "serde",
-            serde(default, skip_serializing_if = "std::ops::Not::not")
-        )]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "std::ops::Not::not"))]
         emphasis: bool,
         /// Strong (`strong`).
-        #[cfg_attr(
-            feature = "serde",
-            serde(default, skip_serializing_if = "std::ops::Not::not")
-        )]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "std::ops::Not::not"))]
         strong: bool,
         /// Link target, checked against the URL allowlist before use.
-        #[cfg_attr(
-            feature = "serde",
-            serde(default, skip_serializing_if = "Option::is_none")
-        )]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         href: Option<String>,
     },
+}
+
+/// The two wire shapes of [`Inline`] and [`Span`]: a plain string, or the structured
+/// form (`seq` or `map`, whichever the type accepts; the other is refused as the
+/// wrong type).
+#[cfg(feature = "serde")]
+trait TextOr: Sized {
+    const EXPECTING: &'static str;
+    fn text(s: String) -> Self;
+    fn seq<'de, A: SeqAccess<'de>>(_seq: A) -> Option<Result<Self, A::Error>> {
+        None
+    }
+    fn map<'de, A: MapAccess<'de>>(_map: A) -> Option<Result<Self, A::Error>> {
+        None
+    }
+}
+
+#[cfg(feature = "serde")]
+struct TextOrVisitor<T>(std::marker::PhantomData<T>);
+
+#[cfg(feature = "serde")]
+impl<'de, T: TextOr> Visitor<'de> for TextOrVisitor<T> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(T::EXPECTING)
+    }
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<T, E> {
+        Ok(T::text(s.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, s: String) -> Result<T, E> {
+        Ok(T::text(s))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<T, A::Error> {
+        T::seq(seq).unwrap_or_else(|| Err(de::Error::invalid_type(de::Unexpected::Seq, &self)))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        T::map(map).unwrap_or_else(|| Err(de::Error::invalid_type(de::Unexpected::Map, &self)))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TextOr for Inline {
+    const EXPECTING: &'static str = "a string or a list of spans";
+    fn text(s: String) -> Self {
+        Inline::Text(s)
+    }
+    fn seq<'de, A: SeqAccess<'de>>(seq: A) -> Option<Result<Self, A::Error>> {
+        Some(Vec::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Inline::Spans))
+    }
 }
 
 #[cfg(feature = "serde")]
 impl<'de> Deserialize<'de> for Inline {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Inline;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string or a list of spans")
-            }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<Inline, E> {
-                Ok(Inline::Text(s.to_owned()))
-            }
-            fn visit_string<E: de::Error>(self, s: String) -> Result<Inline, E> {
-                Ok(Inline::Text(s))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Inline, A::Error> {
-                Vec::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Inline::Spans)
-            }
-        }
-        d.deserialize_any(V)
+        d.deserialize_any(TextOrVisitor(std::marker::PhantomData))
     }
 }
 
@@ -501,31 +420,29 @@ struct StyledSpan {
 }
 
 #[cfg(feature = "serde")]
-impl<'de> Deserialize<'de> for Span {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Span;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string or an object with text")
-            }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<Span, E> {
-                Ok(Span::Text(s.to_owned()))
-            }
-            fn visit_string<E: de::Error>(self, s: String) -> Result<Span, E> {
-                Ok(Span::Text(s))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Span, A::Error> {
-                let s = StyledSpan::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(Span::Styled {
+impl TextOr for Span {
+    const EXPECTING: &'static str = "a string or an object with text";
+    fn text(s: String) -> Self {
+        Span::Text(s)
+    }
+    fn map<'de, A: MapAccess<'de>>(map: A) -> Option<Result<Self, A::Error>> {
+        Some(
+            StyledSpan::deserialize(de::value::MapAccessDeserializer::new(map)).map(|s| {
+                Span::Styled {
                     text: s.text,
                     emphasis: s.emphasis,
                     strong: s.strong,
                     href: s.href,
-                })
-            }
-        }
-        d.deserialize_any(V)
+                }
+            }),
+        )
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> Deserialize<'de> for Span {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(TextOrVisitor(std::marker::PhantomData))
     }
 }
 

@@ -125,6 +125,14 @@ mod tests {
         }
     }
 
+    /// Five sections, scrolled so that `line` is the last past the reading line and
+    /// `bottom` the last above the bottom of the screen.
+    fn tracker(line: Option<usize>, bottom: Option<usize>) -> SectionTracker {
+        let mut t = SectionTracker::new();
+        scrolled(&mut t, 5, line, bottom);
+        t
+    }
+
     #[test]
     fn the_last_section_past_the_reading_line_is_current() {
         let mut t = SectionTracker::new();
@@ -137,8 +145,7 @@ mod tests {
 
     #[test]
     fn at_the_end_the_last_section_on_screen_is_current() {
-        let mut t = SectionTracker::new();
-        scrolled(&mut t, 5, Some(3), Some(4));
+        let mut t = tracker(Some(3), Some(4));
         t.set_at_end(true);
         assert_eq!(t.current(|_| true), Some(4));
         t.set_at_end(false);
@@ -147,8 +154,7 @@ mod tests {
 
     #[test]
     fn a_jump_holds_while_arriving_then_while_its_heading_is_in_view() {
-        let mut t = SectionTracker::new();
-        scrolled(&mut t, 5, Some(1), Some(3));
+        let mut t = tracker(Some(1), Some(3));
         t.jump(3);
         // The smooth scroll passes other sections: the pin holds.
         scrolled(&mut t, 5, Some(4), Some(4));
@@ -166,8 +172,7 @@ mod tests {
 
     #[test]
     fn a_pin_is_released_when_its_heading_leaves_the_screen() {
-        let mut t = SectionTracker::new();
-        scrolled(&mut t, 5, Some(1), Some(3));
+        let mut t = tracker(Some(1), Some(3));
         t.jump(2);
         t.arrived();
         assert_eq!(t.current(|_| false), Some(1));

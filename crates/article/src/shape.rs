@@ -187,15 +187,7 @@ impl Builder {
 
     /// Reports keys given twice and keeps the last, as JSON parsers commonly do.
     fn duplicates(&mut self, map: &mut Members<'_>) {
-        let mut last: HashMap<&str, usize> = HashMap::with_capacity(map.len());
-        for (i, (k, _)) in map.iter().enumerate() {
-            last.insert(k, i);
-        }
-        let keep: Vec<bool> = map
-            .iter()
-            .enumerate()
-            .map(|(i, (k, _))| last.get(k.as_ref()) == Some(&i))
-            .collect();
+        let keep = last_of_each_key(map);
         let len = self.path.len();
         let mut reported = HashSet::new();
         for ((k, _), kept) in map.iter().zip(&keep) {
@@ -209,6 +201,18 @@ impl Builder {
         let mut flags = keep.into_iter();
         map.retain(|_| flags.next().unwrap_or(true));
     }
+}
+
+/// For each member, whether it is the last one with its key (the one kept).
+pub(crate) fn last_of_each_key(map: &[(Cow<'_, str>, Json<'_>)]) -> Vec<bool> {
+    let mut last: HashMap<&str, usize> = HashMap::with_capacity(map.len());
+    for (i, (k, _)) in map.iter().enumerate() {
+        last.insert(k, i);
+    }
+    map.iter()
+        .enumerate()
+        .map(|(i, (k, _))| last.get(k.as_ref()) == Some(&i))
+        .collect()
 }
 
 fn has_duplicates(map: &Members<'_>) -> bool {
@@ -617,7 +621,7 @@ impl Build for ArticleIndex {
 }
 
 /// RFC 6901 escaping of one reference token.
-fn push_escaped(path: &mut String, key: &str) {
+pub(crate) fn push_escaped(path: &mut String, key: &str) {
     for c in key.chars() {
         match c {
             '~' => path.push_str("~0"),
@@ -627,7 +631,7 @@ fn push_escaped(path: &mut String, key: &str) {
     }
 }
 
-fn found(v: &Json<'_>) -> String {
+pub(crate) fn found(v: &Json<'_>) -> String {
     match v {
         Json::Null => "null".to_owned(),
         Json::Bool(b) => b.to_string(),
@@ -639,7 +643,7 @@ fn found(v: &Json<'_>) -> String {
 }
 
 /// At most 40 characters of `s`, for messages.
-fn excerpt(s: &str) -> String {
+pub(crate) fn excerpt(s: &str) -> String {
     match s.char_indices().nth(40) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_owned(),

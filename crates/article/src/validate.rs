@@ -136,18 +136,24 @@ impl Validator {
         }
     }
 
+    /// An anchor id at `path`: well formed (`invalid` says how it is not) and unique.
+    fn id(&mut self, path: &str, id: &str, invalid: &str) {
+        if !is_valid_id(id) {
+            self.push(format!("{path}/id"), format!("id \"{id}\" {invalid}"));
+        } else if !self.ids.insert(id.to_owned()) {
+            self.push(format!("{path}/id"), format!("duplicate id \"{id}\""));
+        }
+    }
+
     fn sections(&mut self, base: &str, sections: &[Section]) {
         for (i, s) in sections.iter().enumerate() {
             let path = format!("{base}/{i}");
             if let Some(id) = &s.id {
-                if !is_valid_id(id) {
-                    self.push(
-                        format!("{path}/id"),
-                        format!("id \"{id}\" must start with an ASCII letter and contain only letters, digits, - and _"),
-                    );
-                } else if !self.ids.insert(id.clone()) {
-                    self.push(format!("{path}/id"), format!("duplicate id \"{id}\""));
-                }
+                self.id(
+                    &path,
+                    id,
+                    "must start with an ASCII letter and contain only letters, digits, - and _",
+                );
             }
             self.non_empty(format!("{path}/heading"), &s.heading, "heading");
             for (j, b) in s.blocks.iter().enumerate() {
@@ -203,14 +209,7 @@ impl Validator {
             }
             Block::Footnote { id, text } => {
                 if let Some(id) = id {
-                    if !is_valid_id(id) {
-                        self.push(
-                            format!("{path}/id"),
-                            format!("id \"{id}\" is not a valid anchor id"),
-                        );
-                    } else if !self.ids.insert(id.clone()) {
-                        self.push(format!("{path}/id"), format!("duplicate id \"{id}\""));
-                    }
+                    self.id(path, id, "is not a valid anchor id");
                 }
                 self.inline(path, text);
             }
@@ -368,8 +367,10 @@ mod tests {
 
     #[test]
     fn valid_article_has_no_issues() {
-        let mut a = Article::new("a1", "标题");
-        a.published = Some("2024-05-19".into());
+        let a = Article {
+            published: Some("2024-05-19".into()),
+            ..Article::new("a1", "标题")
+        };
         assert!(validate(&a).is_empty());
     }
 

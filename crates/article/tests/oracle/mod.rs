@@ -7,8 +7,9 @@
 //! `Deserialize` accepts, the builder reads to the same value.
 
 use crate::json::{self, Json};
-use crate::load::LoadError;
+use crate::load::{parse_json, LoadError};
 use crate::model::{Article, SCHEMA_VERSION};
+use crate::shape::{excerpt, found, last_of_each_key, push_escaped};
 use crate::validate::{validate, without_placeholder_issues, Issue};
 
 /// `parse_article` by the oracle: serde first, the table-driven check when serde refuses.
@@ -29,18 +30,7 @@ fn legacy_parse_article(bytes: &[u8]) -> Result<Article, LoadError> {
             Err(LoadError::Invalid(issues))
         };
     }
-    let mut doc = json::parse(text).map_err(|e| LoadError::Syntax {
-        line: e.line,
-        column: e.column,
-        message: e.message.to_owned(),
-    })?;
-    if let Some(found) = doc
-        .get("schemaVersion")
-        .and_then(Json::as_u64)
-        .filter(|v| *v > u64::from(SCHEMA_VERSION))
-    {
-        return Err(LoadError::TooNew { found });
-    }
+    let mut doc = parse_json(text)?;
     let mut issues = check_article(&mut doc);
     let mut repaired = String::with_capacity(text.len());
     write(&doc, &mut repaired);
@@ -97,7 +87,6 @@ fn write(v: &Json<'_>, out: &mut String) {
 // ---- The table-driven shape check: a second, independent reading of the field tables. ----
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 type Map<'a> = Vec<(Cow<'a, str>, Json<'a>)>;
 
@@ -438,18 +427,10 @@ impl Checker {
         if map.len() < 2 {
             return;
         }
-        let mut last: HashMap<&str, usize> = HashMap::with_capacity(map.len());
-        for (i, (k, _)) in map.iter().enumerate() {
-            last.insert(k, i);
-        }
-        if last.len() == map.len() {
+        let keep = last_of_each_key(map);
+        if keep.iter().all(|k| *k) {
             return;
         }
-        let keep: Vec<bool> = map
-            .iter()
-            .enumerate()
-            .map(|(i, (k, _))| last.get(k.as_ref()) == Some(&i))
-            .collect();
         let len = self.path.len();
         let mut reported = std::collections::HashSet::new();
         for ((k, _), kept) in map.iter().zip(&keep) {
@@ -471,17 +452,6 @@ impl Checker {
 /// The value of the (only, after [`Checker::duplicates`]) member `name`.
 fn field_mut<'m, 'a>(map: &'m mut Map<'a>, name: &str) -> Option<&'m mut Json<'a>> {
     map.iter_mut().find(|(k, _)| k == name).map(|(_, v)| v)
-}
-
-/// RFC 6901 escaping of one reference token.
-fn push_escaped(path: &mut String, key: &str) {
-    for c in key.chars() {
-        match c {
-            '~' => path.push_str("~0"),
-            '/' => path.push_str("~1"),
-            c => path.push(c),
-        }
-    }
 }
 
 /// A value of type `ty` that passes the check; its content never reaches a reader.
@@ -519,25 +489,6 @@ fn expected(ty: Ty) -> &'static str {
         Ty::Section => "a section (an object with \"heading\")",
         Ty::Obj(_) => "an object",
         Ty::Arr(_) => "a list",
-    }
-}
-
-fn found(v: &Json<'_>) -> String {
-    match v {
-        Json::Null => "null".to_owned(),
-        Json::Bool(b) => b.to_string(),
-        Json::Num(n) => format!("the number {}", excerpt(n)),
-        Json::Str(s) => format!("the string \"{}\"", excerpt(s)),
-        Json::Arr(_) => "a list".to_owned(),
-        Json::Obj(_) => "an object".to_owned(),
-    }
-}
-
-/// At most 40 characters of `s`, for messages.
-fn excerpt(s: &str) -> String {
-    match s.char_indices().nth(40) {
-        Some((i, _)) => format!("{}…", &s[..i]),
-        None => s.to_owned(),
     }
 }
 

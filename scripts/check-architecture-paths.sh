@@ -1,0 +1,27 @@
+#!/bin/sh
+# Every file or folder named in backquotes in ARCHITECTURE.md exists. A path may be
+# written relative to its section (`api/` under `src/`, `import/header.rs` under the
+# core's `src/`, a bare `dom.rs` in its section); build outputs (`target/…`) and `../shared` are not in the tree.
+set -eu
+cd "$(dirname "$0")/.."
+status=0
+found() {
+  for base in "" src/ crates/article/src/ crates/article/; do
+    for f in $base$1; do
+      [ -e "$f" ] && return 0
+    done
+  done
+  # A bare file name (`dom.rs` in the `browser/` section) names a tracked file.
+  case "$1" in
+    */*) return 1 ;;
+    *) [ -n "$(git ls-files "*/$1")" ] ;;
+  esac
+}
+for p in $(grep -o '`[A-Za-z0-9_./*<>-]*`' ARCHITECTURE.md | tr -d '`' | grep -e '/' -e '\.rs$' -e '\.css$' -e '\.js$' | grep -v -e '^\.\./' -e '^target/' -e '<' | sort -u); do
+  if ! found "$p"; then
+    echo "ARCHITECTURE.md names $p, which is not in the tree" >&2
+    status=1
+  fi
+done
+[ "$status" = 0 ] && echo "ARCHITECTURE.md: every path exists"
+exit "$status"
