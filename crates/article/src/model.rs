@@ -90,10 +90,7 @@ pub struct Article {
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub disclaimer: Option<String>,
     /// Files published with the article (附件), in page order.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub attachments: Vec<Attachment>,
 }
 
@@ -114,10 +111,7 @@ pub struct Attachment {
     )]
     pub kind: Option<String>,
     /// Size in bytes.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub size: Option<u64>,
 }
 
@@ -131,22 +125,13 @@ pub struct Cell {
     pub text: Inline,
     /// A header cell for its row (`<th scope="row">`); cells of `head` rows are
     /// column headers whatever this says.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "std::ops::Not::not")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "std::ops::Not::not"))]
     pub header: bool,
     /// Columns spanned, 1 when absent.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub colspan: Option<u32>,
     /// Rows spanned, 1 when absent.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub rowspan: Option<u32>,
 }
 
@@ -286,16 +271,10 @@ pub enum Block {
     /// A table of data: header rows, then body rows, each a list of cells.
     Table {
         /// What the table shows.
-        #[cfg_attr(
-            feature = "serde",
-            serde(default, skip_serializing_if = "Option::is_none")
-        )]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         caption: Option<String>,
         /// Header rows (`<thead>`).
-        #[cfg_attr(
-            feature = "serde",
-            serde(default, skip_serializing_if = "Vec::is_empty")
-        )]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
         head: Vec<Vec<Cell>>,
         /// Body rows.
         rows: Vec<Vec<Cell>>,

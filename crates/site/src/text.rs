@@ -50,6 +50,21 @@ fn blocks(list: &[Block], parts: &mut Vec<String>) {
                 Some(c) => format!("[图:{alt}] {}", c.plain_text()),
                 None => format!("[图:{alt}]"),
             }),
+            // One line a row, cells separated by tabs, the caption above.
+            Block::Table {
+                caption,
+                head,
+                rows,
+            } => {
+                let mut lines: Vec<String> = caption.iter().cloned().collect();
+                lines.extend(head.iter().chain(rows).map(|row| {
+                    row.iter()
+                        .map(|c| c.text.plain_text())
+                        .collect::<Vec<_>>()
+                        .join("\t")
+                }));
+                parts.push(lines.join("\n"));
+            }
         }
     }
 }
