@@ -146,10 +146,14 @@ pub(crate) fn crumbs_with_list_links(a: &Article, base: Option<&str>) -> Rc<[Lin
 /// (validation refuses it anyway) is never linked.
 fn attachment(x: &Attachment) -> Option<Html> {
     let url = safe_url(&x.url).ok()?;
+    // Integer arithmetic only: float formatting would add about 10 KB to the wasm.
     let size = x.size.map(|b| match b {
         0..1_000 => format!("{b} B"),
-        1_000..1_000_000 => format!("{:.0} KB", b as f64 / 1e3),
-        _ => format!("{:.1} MB", b as f64 / 1e6),
+        1_000..1_000_000 => format!("{} KB", (b + 500) / 1_000),
+        _ => {
+            let tenths = (b + 50_000) / 100_000;
+            format!("{}.{} MB", tenths / 10, tenths % 10)
+        }
     });
     let meta: Vec<String> = x
         .kind
