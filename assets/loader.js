@@ -49,7 +49,10 @@ function earlyArticleUrl() {
   // The route and ?src= as the viewer reads them, worked out by theme-init.js
   // (which index.html runs first).
   const { route = null, src = null } = window.__avStart ?? {};
-  if (route) return route.article ? `articles/${route.article}.json` : null;
+  // Under the site's base path, as dom::base_path reads it from the same link: the
+  // URL the viewer asks for.
+  const base = (js.getAttribute('href') || '/').replace(/[^/]*$/, '');
+  if (route) return route.article ? `${base}articles/${route.article}.json` : null;
   if (src === null || !/^[\x21-\x7e]+$/.test(src)) return null;
   try {
     const { protocol } = new URL(src, document.baseURI);

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::browser::dom;
+use crate::browser::{dom, handover};
 use crate::hooks::use_route;
 use crate::options::ViewerOptions;
 use crate::route::{self, Route};
@@ -29,9 +29,9 @@ pub struct AppProps {
     pub embed: Option<Embed>,
 }
 
-/// The root, on the viewer's own page or embedded. On its own page: the in-app route
-/// (`#/a/<id>`, `#/list/<column>`) if there is one, else the article named by
-/// `?src=`, or the embedded default.
+/// The root, on the viewer's own page or embedded. On its own page: the page its
+/// path names (`a/<id>/`, `list/<column>/`; an old hash route sent there first), else
+/// the article named by `?src=`, else the article the page carries (the site root's).
 #[component]
 pub fn App(props: &AppProps) -> Html {
     // One root type for both uses keeps the wasm small. Hooks run in both cases,
@@ -54,6 +54,8 @@ pub fn App(props: &AppProps) -> Html {
     let anchor = use_memo((), |()| {
         route::section_in_hash(&dom::current_hash()).map(AttrValue::from)
     });
+    let base = use_memo((), |()| dom::base_path());
+    let page_id = use_memo((), |()| page_article_id(&dom::base_path()));
     if let Some(e) = &props.embed {
         return html! {
             <ContextProvider<ViewerOptions> context={e.options.clone()}>
@@ -62,8 +64,8 @@ pub fn App(props: &AppProps) -> Html {
         };
     }
     let opts = ViewerOptions {
-        link_base: Some(AttrValue::default()),
-        index_url: Some(AttrValue::from(route::index_url(""))),
+        link_base: Some(AttrValue::from((*base).clone())),
+        index_url: Some(AttrValue::from(route::index_url(&base))),
         ..ViewerOptions::default()
     };
     let body = match route {
@@ -71,7 +73,9 @@ pub fn App(props: &AppProps) -> Html {
             <ListRoute section={section.map(AttrValue::from)} />
         },
         Some(Route::Article { id, section }) => {
-            let src = AttrValue::from(route::article_url(&id));
+            // The page's own article comes from the page, every other one is fetched.
+            let src = (page_id.as_deref() != Some(id.as_str()))
+                .then(|| AttrValue::from(format!("{base}{}", route::article_url(&id))));
             let route_id = AttrValue::from(id);
             html! {
                 <ArticleRoute
@@ -82,9 +86,23 @@ pub fn App(props: &AppProps) -> Html {
                 />
             }
         }
+        None if src.is_none() && page_id.is_none() => html! { <ListRoute /> },
         None => html! { <ArticleRoute src={(*src).clone()} section={(*anchor).clone()} /> },
     };
     html! {
         <ContextProvider<ViewerOptions> context={opts}>{ body }</ContextProvider<ViewerOptions>>
+    }
+}
+
+/// The id of the article the page carries (the site build's data block): shown from
+/// the page, with no request, whenever its route comes up. A data block that does
+/// not load belongs to the article of the page's own path, which then shows the error.
+fn page_article_id(base: &str) -> Option<String> {
+    match handover::page_article()? {
+        Ok(a) => Some(a.id.clone()),
+        Err(_) => match route::parse_path(&dom::pathname(), base)? {
+            Route::Article { id, .. } => Some(id),
+            Route::List { .. } => None,
+        },
     }
 }

@@ -4,24 +4,20 @@
 
 use std::rc::Rc;
 
-use article::{parse_article, Article};
+use article::{Article, LoadError};
 use yew::prelude::*;
 
 use crate::api::{fetch_article_with, Failure, FetchError, FetchOptions};
-use crate::browser::dom;
+use crate::browser::{dom, handover};
 use crate::components::{ArticleView, ErrorView, Loading};
 use crate::hooks::{use_load, use_scroll_spy, Load};
 use crate::options::ViewerOptions;
 use crate::reader::Reader;
 
-/// The seed article, imported from the reference portal page by `article-cli import`
-/// and shipped inside the wasm so the default view needs no second request.
-pub const DEFAULT_ARTICLE: &str = include_str!("../articles/a-000_69da94d2f4a4bc00.json");
-
 /// Properties of [`ArticlePage`].
 #[derive(Properties, PartialEq)]
 pub struct ArticlePageProps {
-    /// URL of the article JSON; `None` shows the embedded default.
+    /// URL of the article JSON; `None` shows the article the page carries.
     #[prop_or_default]
     pub src: Option<AttrValue>,
     /// Called with the article once it is rendered.
@@ -32,22 +28,29 @@ pub struct ArticlePageProps {
     pub options: FetchOptions,
 }
 
-fn embedded() -> Load<Article> {
-    match parse_article(DEFAULT_ARTICLE.as_bytes()) {
-        Ok(a) => Load::Ready(Rc::new(a)),
-        Err(e) => Load::Failed(Failure {
-            error: FetchError::Load(e),
-            english: false,
-        }),
-    }
+/// The article the page carries (the site build's data block), or why not.
+fn from_page() -> Load<Article> {
+    let error = match handover::page_article() {
+        Some(Ok(a)) => return Load::Ready(a),
+        Some(Err(e)) => e,
+        None => LoadError::Syntax {
+            line: 1,
+            column: 1,
+            message: "页面未携带文章数据 (no article data in this page)".into(),
+        },
+    };
+    Load::Failed(Failure {
+        error: FetchError::Load(error),
+        english: false,
+    })
 }
 
-/// Loads the article (from `src` or the embedded default) and renders it, a loading
+/// Loads the article (from `src`, or the one the page carries) and renders it, a loading
 /// status, or an error with a retry button.
 #[component]
 pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let options = props.options;
-    let (state, on_retry) = use_load(props.src.clone(), embedded, move |src| async move {
+    let (state, on_retry) = use_load(props.src.clone(), from_page, move |src| async move {
         fetch_article_with(&src, &options).await
     });
 

@@ -18,7 +18,7 @@ pub mod structured_data;
 
 pub use api::{fetch_article_with, fetch_index, Failure, FetchError, FetchOptions};
 pub use app::{App, AppProps, Embed};
-pub use article_page::{ArticlePage, ArticlePageProps, DEFAULT_ARTICLE};
+pub use article_page::{ArticlePage, ArticlePageProps};
 pub use browser::handover::take_prerendered_page;
 pub use browser::panic::{install_panic_hook, show_fatal, show_fatal_in};
 pub use reader::{Reader, ReaderProps};

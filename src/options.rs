@@ -17,8 +17,8 @@ pub struct ViewerOptions {
     pub id_prefix: AttrValue,
     /// Whether the table of contents is shown (`data-toc="off"` hides it).
     pub show_toc: bool,
-    /// Base of in-app links (`{base}#/list/…`, `{base}#/a/…`): empty on the
-    /// standalone page, the viewer's own URL when embedded. `None`: no such links.
+    /// Base of in-app links (`{base}list/…/`, `{base}a/…/`): the site's base path on
+    /// the standalone page, the viewer's own URL when embedded. `None`: no such links.
     pub link_base: Option<AttrValue>,
     /// Where the article index is, for previous/next links. `None`: no index.
     pub index_url: Option<AttrValue>,

@@ -1,8 +1,9 @@
-//! In-app routes in the URL hash, so the viewer needs no server fallback:
-//! `#/a/<id>` an article, `#/a/<id>/<section>` a section of it, `#/list` every
-//! column and `#/list/<column>` one column. A plain `#sec-3` is a section anchor,
-//! not a route, so links written for a page without routes keep working. Pure: the
-//! hook that follows the page's hash is `hooks::use_route`.
+//! The viewer's routes. Pages have path URLs under the site's base path, where the
+//! site build (crates/site) writes them: `a/<id>/` an article (`a/<id>/#sec-3` a
+//! section of it), `list/` every column, `list/<column>/` one column. The hash
+//! routes of earlier links (`#/a/<id>`, `#/a/<id>/<section>`, `#/list/<column>`) are
+//! still read, to send them to their path URL. A plain `#sec-3` is a section anchor,
+//! not a route. Pure: the hook that follows the address is `hooks::use_route`.
 
 /// Where the viewer's own page finds the index and the articles, relative to its base.
 pub const ARTICLES_DIR: &str = "articles/";
@@ -57,14 +58,6 @@ fn is_id(s: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
-/// `{base}#/a/<id>`, or with `/<section>`.
-pub fn article_href(base: &str, id: &str, section: Option<&str>) -> String {
-    match section {
-        Some(s) => format!("{base}#/a/{id}/{s}"),
-        None => format!("{base}#/a/{id}"),
-    }
-}
-
 /// The section a hash names: `#sec-3` or `#/a/<id>/sec-3` give `sec-3`.
 pub fn section_in_hash(hash: &str) -> Option<String> {
     match parse(hash) {
@@ -82,17 +75,68 @@ pub fn section_in_hash(hash: &str) -> Option<String> {
 /// `#<section>` (or empty).
 pub fn hash_for_section(current_hash: &str, section: Option<&str>) -> String {
     match parse(current_hash) {
-        Some(Route::Article { id, .. }) => article_href("", &id, section),
+        Some(Route::Article { id, .. }) => match section {
+            Some(s) => format!("#/a/{id}/{s}"),
+            None => format!("#/a/{id}"),
+        },
         _ => section.map(|s| format!("#{s}")).unwrap_or_default(),
     }
 }
 
-/// `{base}#/list/<column>`, or `{base}#/list` for every column.
-pub fn list_href(base: &str, section: Option<&str>) -> String {
+/// `{base}a/<id>/`, or `{base}a/<id>/#<section>`: the article's own page, which the
+/// site build writes there (`article::article_path`), so the link works without the
+/// app, in a new tab, or copied.
+pub fn article_href(base: &str, id: &str, section: Option<&str>) -> String {
+    let page = format!("{base}{}", article::article_path(id));
     match section {
-        Some(s) => format!("{base}#/list/{s}"),
-        None => format!("{base}#/list"),
+        Some(s) => format!("{page}#{s}"),
+        None => page,
     }
+}
+
+/// `{base}list/<column>/`, or `{base}list/` for every column (`article::list_path`).
+pub fn list_href(base: &str, section: Option<&str>) -> String {
+    format!("{base}{}", article::list_path(section))
+}
+
+/// The route a page path names under `base` (`/` or `/news/`), percent-decoded:
+/// `{base}a/<id>/`, `{base}list/`, `{base}list/<column>/` (the trailing slash or an
+/// `index.html` optional). `None` for the base itself and anything else.
+pub fn parse_path(path: &str, base: &str) -> Option<Route> {
+    let rest = path.strip_prefix(base)?;
+    let rest = rest.strip_suffix("index.html").unwrap_or(rest);
+    let mut parts = rest.split('/').filter(|p| !p.is_empty());
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some("a"), Some(id), None) if is_id(id) => Some(Route::Article {
+            id: id.to_owned(),
+            section: None,
+        }),
+        (Some("list"), section, None) => Some(Route::List {
+            section: section.map(str::to_owned),
+        }),
+        _ => None,
+    }
+}
+
+/// The route of a whole address: an old hash route (`#/a/<id>/sec-3`) wins, else
+/// the path's, with the hash as its section (`/a/<id>/#sec-3`).
+pub fn route_at(path: &str, hash: &str, base: &str) -> Option<Route> {
+    parse(hash).or_else(|| match parse_path(path, base)? {
+        Route::Article { id, .. } => Some(Route::Article {
+            id,
+            section: section_in_hash(hash),
+        }),
+        list => Some(list),
+    })
+}
+
+/// Where an old hash link (`#/a/<id>`, `#/a/<id>/sec-3`, `#/list/…`) lives now: its
+/// path URL under `base`. `None` when the hash is not such a route.
+pub fn path_for_hash_route(hash: &str, base: &str) -> Option<String> {
+    Some(match parse(hash)? {
+        Route::Article { id, section } => article_href(base, &id, section.as_deref()),
+        Route::List { section } => list_href(base, section.as_deref()),
+    })
 }
 
 /// A raw `location.hash` as [`parse`] reads it: without `#`, percent-decoded as
@@ -182,14 +226,75 @@ mod tests {
     }
 
     #[test]
-    fn hrefs_round_trip() {
-        let h = article_href("", "x", Some("sec-2"));
-        assert_eq!(h, "#/a/x/sec-2");
-        assert!(matches!(parse(&h), Some(Route::Article { .. })));
+    fn hrefs_are_the_pages_paths_and_parse_back() {
+        let h = article_href("/news/", "x", Some("sec-2"));
+        assert_eq!(h, "/news/a/x/#sec-2");
+        let (path, hash) = h.split_once('#').unwrap();
+        assert_eq!(
+            route_at(path, hash, "/news/"),
+            Some(Route::Article {
+                id: "x".into(),
+                section: Some("sec-2".into())
+            })
+        );
         assert_eq!(
             list_href("https://v.cn/", Some("工作动态")),
-            "https://v.cn/#/list/工作动态"
+            "https://v.cn/list/工作动态/"
         );
+        assert_eq!(list_href("/", None), "/list/");
+        assert_eq!(
+            parse_path("/list/工作动态/", "/"),
+            Some(Route::List {
+                section: Some("工作动态".into())
+            })
+        );
+        assert_eq!(
+            parse_path("/list/index.html", "/"),
+            Some(Route::List { section: None })
+        );
+        assert_eq!(
+            parse_path("/a/x", "/"),
+            Some(Route::Article {
+                id: "x".into(),
+                section: None
+            })
+        );
+        for junk in [
+            "/",
+            "/index.html",
+            "/a/",
+            "/a/x/y/",
+            "/b/x/",
+            "/news/a/x/",
+            "/a/../x/",
+        ] {
+            assert_eq!(parse_path(junk, "/"), None, "{junk}");
+        }
+        assert_eq!(parse_path("/a/x/", "/news/"), None);
+    }
+
+    #[test]
+    fn old_hash_routes_go_to_their_path_urls() {
+        assert_eq!(
+            path_for_hash_route("/a/x/sec-3", "/news/").as_deref(),
+            Some("/news/a/x/#sec-3")
+        );
+        assert_eq!(path_for_hash_route("/a/x", "/").as_deref(), Some("/a/x/"));
+        assert_eq!(
+            path_for_hash_route("/list/理论研究", "/").as_deref(),
+            Some("/list/理论研究/")
+        );
+        assert_eq!(path_for_hash_route("/list", "/").as_deref(), Some("/list/"));
+        assert_eq!(path_for_hash_route("sec-3", "/"), None);
+        // The hash route wins over the page it was opened on.
+        assert_eq!(
+            route_at("/a/y/", "/a/x", "/"),
+            Some(Route::Article {
+                id: "x".into(),
+                section: None
+            })
+        );
+        assert_eq!(route_at("/", "sec-3", "/"), None);
     }
 
     #[test]

@@ -2,100 +2,11 @@
 //! `BreadcrumbList`), the meta description and the canonical link. The mapping is a
 //! pure function (tested natively); [`apply`] writes it into `<head>` as text only.
 
-use article::{safe_url, Article, IndexEntry};
+use article::{safe_url, Article, IndexEntry, JsonWriter as Json};
 
 /// Id of the `<script type="application/ld+json">` element the viewer owns.
 const SCRIPT_ID: &str = "av-jsonld";
 const CONTEXT: &str = "https://schema.org";
-
-/// A tiny JSON writer (serde_json would cost the wasm far more): objects, lists,
-/// strings and whole numbers. Strings are escaped for JSON and for the `<script>`
-/// element they end up in: `<`, `>`, `&`, U+2028 and U+2029 as `\uXXXX`, so the
-/// text can never close the element or open a comment.
-struct Json {
-    out: String,
-    /// A value was just written: the next key or item needs a comma.
-    comma: bool,
-}
-
-impl Json {
-    fn new() -> Self {
-        Json {
-            out: String::new(),
-            comma: false,
-        }
-    }
-
-    fn sep(&mut self) {
-        if self.comma {
-            self.out.push(',');
-        }
-    }
-
-    fn open(&mut self, c: char) {
-        self.sep();
-        self.out.push(c);
-        self.comma = false;
-    }
-
-    fn close(&mut self, c: char) {
-        self.out.push(c);
-        self.comma = true;
-    }
-
-    fn key(&mut self, k: &str) {
-        self.sep();
-        self.string(k);
-        self.out.push(':');
-        self.comma = false;
-    }
-
-    fn str(&mut self, v: &str) {
-        self.sep();
-        self.string(v);
-        self.comma = true;
-    }
-
-    fn field(&mut self, k: &str, v: &str) {
-        self.key(k);
-        self.str(v);
-    }
-
-    fn opt_field(&mut self, k: &str, v: Option<&str>) {
-        if let Some(v) = v {
-            self.field(k, v);
-        }
-    }
-
-    fn num(&mut self, n: usize) {
-        self.sep();
-        self.out.push_str(&n.to_string());
-        self.comma = true;
-    }
-
-    fn string(&mut self, s: &str) {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        self.out.push('"');
-        for c in s.chars() {
-            match c {
-                '"' => self.out.push_str("\\\""),
-                '\\' => self.out.push_str("\\\\"),
-                '\n' => self.out.push_str("\\n"),
-                '\r' => self.out.push_str("\\r"),
-                '\t' => self.out.push_str("\\t"),
-                '\u{0}'..='\u{1f}' | '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
-                    self.out.push_str("\\u");
-                    let n = c as u32;
-                    for shift in [12, 8, 4, 0] {
-                        self.out.push(char::from(HEX[(n >> shift) as usize & 0xf]));
-                    }
-                }
-                c => self.out.push(c),
-            }
-        }
-        self.out.push('"');
-    }
-}
 
 /// The JSON-LD of `a` as script text. `page_url` is the page showing it;
 /// `crumb_urls[i]` is where breadcrumb step `i` links (absolute), if anywhere.
@@ -303,18 +214,6 @@ mod tests {
         );
         a.url = Some("https://v.cn/a".into());
         assert_eq!(canonical_url(&a).as_deref(), Some("https://v.cn/a"));
-    }
-
-    #[test]
-    fn strings_are_escaped_for_json_and_for_the_script_element() {
-        let nasty = "a\"b\\c/\n\r\t\u{0}\u{1}\u{1f}\u{7f}</script><!--&amp;\u{2028}\u{2029}\u{4e2d}\u{1f600}";
-        let mut j = Json::new();
-        j.str(nasty);
-        for c in ['<', '>', '&', '\u{2028}', '\u{2029}'] {
-            assert!(!j.out.contains(c), "{c:?} in {}", j.out);
-        }
-        assert!(!j.out.chars().any(|c| c < ' '), "{}", j.out);
-        assert_eq!(serde_json::from_str::<String>(&j.out).unwrap(), nasty);
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! What the components write, rendered natively by Yew's server renderer (as
-//! `browser::prerender` renders the page ahead of the wasm): markup, ids, links,
+//! What the components write, rendered natively by Yew's server renderer (as the
+//! site build, crates/site, renders every page ahead of the wasm): markup, ids, links,
 //! escaping. What needs a browser (events, effects, focus) is in `browser.rs`.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -303,9 +303,9 @@ fn options_prefix_ids_hide_the_toc_and_add_neighbour_links() {
     let options = ViewerOptions {
         id_prefix: "v1-".into(),
         show_toc: false,
-        link_base: Some("".into()),
+        link_base: Some("/".into()),
         links: Some(ArticleLinks {
-            base: "".into(),
+            base: "/".into(),
             prev: None,
             next: Some(entry("next-one")),
         }),
@@ -326,7 +326,7 @@ fn options_prefix_ids_hide_the_toc_and_add_neighbour_links() {
     );
     assert_eq!(
         attr(element(nav, "a", &[]), "href").as_deref(),
-        Some("#/a/next-one")
+        Some("/a/next-one/")
     );
 }
 
@@ -336,7 +336,7 @@ fn list_page_links_every_entry_and_marks_the_column() {
         section: Some("理论研究".into()),
         entries: vec![(*entry("a1")).clone(), (*entry("a2")).clone()].into(),
         sections: vec![AttrValue::from("理论研究"), AttrValue::from("工作动态")].into(),
-        base: "".into(),
+        base: "/".into(),
     });
     assert_eq!(texts(&page, "h1", &[]), ["理论研究"]);
     let list = element(&page, "ul", &[r#"class="article-list""#]);
@@ -348,6 +348,6 @@ fn list_page_links_every_entry_and_marks_the_column() {
     );
     assert_eq!(
         attr(element(columns, "a", &[]), "href").as_deref(),
-        Some("#/list/工作动态")
+        Some("/list/工作动态/")
     );
 }

@@ -68,11 +68,14 @@ fn table_route(v: &Value) -> Option<Route> {
     })
 }
 
-/// The article the viewer fetches first: the route's (`articles/<id>.json`), else a
+/// The article the viewer fetches first: the route's (`/articles/<id>.json`, under the
+/// base path `/` of these pages), else a
 /// non-blank `?src=` that `fetch_bytes` accepts (safe_url, and not mailto:).
 fn first_fetch(route: Option<&Route>, src: Option<&str>) -> Option<String> {
     match route {
-        Some(Route::Article { id, .. }) => Some(format!("articles/{id}.json")),
+        Some(Route::Article { id, .. }) => {
+            Some(format!("/{}", article_viewer::route::article_url(id)))
+        }
         Some(Route::List { .. }) => None,
         None => src
             .filter(|s| !s.trim().is_empty())

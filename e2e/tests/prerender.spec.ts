@@ -133,7 +133,8 @@ test('a breadcrumb followed before the wasm: the list page starts fresh, and so 
   await page.goto('/');
   await page.getByRole('heading', { level: 2 }).nth(2).scrollIntoViewIfNeeded();
   await page.getByRole('navigation', { name: '\u5F53\u524D\u4F4D\u7F6E' }).getByRole('link', { name: '\u7406\u8BBA\u7814\u7A76' }).click();
-  await expect(page).toHaveURL(/#\/list\//);
+  // A real page now (/list/<column>/), rendered at build time like the article.
+  await expect(page).toHaveURL(/\/list\/%E7%90%86%E8%AE%BA%E7%A0%94%E7%A9%B6\/$/);
   await release();
   const list = page.getByRole('main').getByRole('link').filter({ hasText: '\u4EE5\u9AD8\u8D28\u91CF\u7ACB\u6CD5' });
   await list.first().click();

@@ -1,9 +1,10 @@
 import { test, expect } from '@playwright/test';
 
-// In-app routes (#/a/<id>, #/list/<column>), history, and the structured data.
+// The app's routes at path URLs (/a/<id>/, /list/<column>/), history, and the
+// structured data. Old hash links and the pages without JavaScript: site.spec.ts.
 
 test('back and forward move between a list page and an article, and the section deep link survives', async ({ page }) => {
-  await page.goto('/#/a/lifa-gaozhiliang/sec-3');
+  await page.goto('/a/lifa-gaozhiliang/#sec-3');
   const section = page.getByRole('heading', { level: 2, name: /坚持科学民主依法立法/ });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('以高质量立法保障和促进高质量发展');
   await expect(section).toBeInViewport();
@@ -12,10 +13,10 @@ test('back and forward move between a list page and an article, and the section 
   // would first scroll to the top, and the hash rightly follows the reader there
   // (no section), so follow its link without scrolling, as a keyboard user would.
   const crumb = page.getByRole('navigation', { name: '当前位置' }).getByRole('link', { name: '理论研究' });
-  expect(decodeURIComponent((await crumb.getAttribute('href'))!)).toBe('#/list/理论研究');
+  expect(decodeURIComponent((await crumb.getAttribute('href'))!)).toBe('/list/理论研究/');
   await crumb.evaluate((a: HTMLAnchorElement) => a.click());
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('理论研究');
-  expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#/list/理论研究');
+  expect(decodeURIComponent(new URL(page.url()).pathname)).toBe('/list/理论研究/');
   const list = page.getByRole('main').getByRole('heading', { level: 2 });
   await expect(list).toHaveText([
     '充分发挥人大代表在基层治理中的作用',
@@ -27,7 +28,7 @@ test('back and forward move between a list page and an article, and the section 
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('以高质量立法保障和促进高质量发展');
   await expect(section).toBeInViewport();
-  await expect(page).toHaveURL(/#\/a\/lifa-gaozhiliang\/sec-3$/);
+  await expect(page).toHaveURL(/\/a\/lifa-gaozhiliang\/#sec-3$/);
 
   await page.goForward();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('理论研究');
@@ -36,7 +37,7 @@ test('back and forward move between a list page and an article, and the section 
 });
 
 test('a list page links into articles, and the footer links to the previous and next article', async ({ page }) => {
-  await page.goto('/#/list/工作动态');
+  await page.goto('/list/工作动态/');
   await page.getByRole('link', { name: '市人大常委会开展水污染防治法执法检查' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('市人大常委会开展水污染防治法执法检查');
   const nav = page.getByRole('navigation', { name: '上下篇' });
@@ -45,29 +46,29 @@ test('a list page links into articles, and the footer links to the previous and 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('县人大常委会召开第十八次会议');
   // It opens at its top, not at the offset reached in the previous article.
   await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
-  await expect(page).toHaveURL(/#\/a\/changweihui-huiyi$/);
+  await expect(page).toHaveURL(/\/a\/changweihui-huiyi\/$/);
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('市人大常委会开展水污染防治法执法检查');
 });
 
-test('TOC links keep the route and add a history entry', async ({ page }) => {
-  await page.goto('/#/a/daibiao-jiceng-zhili');
+test('TOC links keep the page and add a history entry', async ({ page }) => {
+  await page.goto('/a/daibiao-jiceng-zhili/');
   const target = page.getByRole('heading', { level: 2, name: /加强代表履职监督/ });
   await page.getByRole('navigation', { name: '目录' }).getByRole('link').nth(2).click();
-  await expect(page).toHaveURL(/#\/a\/daibiao-jiceng-zhili\/sec-3$/);
+  await expect(page).toHaveURL(/\/a\/daibiao-jiceng-zhili\/#sec-3$/);
   await expect(target).toBeInViewport();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('充分发挥人大代表在基层治理中的作用');
 });
 
 test('the home list shows every column', async ({ page }) => {
-  await page.goto('/#/list');
+  await page.goto('/list/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('全部文章');
   await expect(page.getByRole('navigation', { name: '栏目' }).getByRole('link')).toHaveText(['理论研究', '工作动态']);
   await expect(page.getByRole('main').getByRole('listitem').getByRole('heading')).toHaveCount(5);
 });
 
 test('JSON-LD, title, description and canonical link describe the article', async ({ page }) => {
-  await page.goto('/#/a/lifa-gaozhiliang');
+  await page.goto('/a/lifa-gaozhiliang/');
   await expect(page).toHaveTitle('以高质量立法保障和促进高质量发展');
   const script = page.locator('script[type="application/ld+json"]');
   await expect(script).toHaveCount(1);
@@ -79,7 +80,7 @@ test('JSON-LD, title, description and canonical link describe the article', asyn
   expect(article.author).toEqual([{ '@type': 'Person', name: '李明' }]);
   const crumbs = data.find((d: any) => d['@type'] === 'BreadcrumbList');
   expect(crumbs.itemListElement.map((i: any) => i.name)).toEqual(['首页', '理论研究', '正文']);
-  expect(decodeURIComponent(crumbs.itemListElement[1].item)).toMatch(/#\/list\/理论研究$/);
+  expect(decodeURIComponent(crumbs.itemListElement[1].item)).toMatch(/\/list\/理论研究\/$/);
   await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /^立法是为国家定规矩/);
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
     'href',
@@ -87,7 +88,7 @@ test('JSON-LD, title, description and canonical link describe the article', asyn
   );
 
   // A list page is not an article.
-  await page.goto('/#/list/理论研究');
+  await page.goto('/list/理论研究/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('理论研究');
   await expect(script).toHaveCount(0);
 });
@@ -104,7 +105,7 @@ test.describe('reader modes', () => {
   test.use({ bypassCSP: true });
 
   test('Firefox Reader View (Readability) reads title, byline and published time', async ({ page }) => {
-    await page.goto('/#/a/lifa-gaozhiliang');
+    await page.goto('/a/lifa-gaozhiliang/');
     await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(1);
     await page.addScriptTag({ path: require.resolve('@mozilla/readability/Readability.js') });
     const parsed = await page.evaluate(() => {

@@ -1,7 +1,7 @@
 //! The few direct DOM touches the app needs, through [`window`] (`None` natively).
 
 /// The browser window; `None` where there is none: natively, where the same
-/// components render the page ahead of the wasm (`src/bin/prerender.rs`).
+/// components render the pages ahead of the wasm (crates/site).
 pub(crate) fn window() -> Option<web_sys::Window> {
     #[cfg(target_arch = "wasm32")]
     return web_sys::window();
@@ -68,6 +68,34 @@ pub(crate) fn on_window_event(event: &'static str, f: impl FnMut() + 'static) ->
         let _ = w.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
     }
     WindowListener { event, closure }
+}
+
+/// The site's base path (`/`, `/news/`): where the page's assets are served from
+/// (Trunk's `public_url`, which the site build also writes its pages under), read
+/// from the module preload link Trunk writes. `/` when there is none.
+pub(crate) fn base_path() -> String {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("link[rel=\"modulepreload\"]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|l| l.get_attribute("href"))
+        .filter(|h| h.starts_with('/'))
+        .map(|h| h[..=h.rfind('/').unwrap_or(0)].to_owned())
+        .unwrap_or_else(|| "/".to_owned())
+}
+
+/// The page's path, percent-decoded (`/list/理论研究/`).
+pub(crate) fn pathname() -> String {
+    let raw = window().and_then(|w| w.location().pathname().ok());
+    crate::route::decode_hash(&raw.unwrap_or_default())
+}
+
+/// The text of the element with `id` (a data block the site build writes).
+pub(crate) fn text_of(id: &str) -> Option<String> {
+    window()?.document()?.get_element_by_id(id)?.text_content()
 }
 
 /// Sets `document.title` and `<html lang>`.

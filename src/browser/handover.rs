@@ -1,9 +1,12 @@
-//! The hand-over from the page rendered at build time (`index.html`, see
-//! `src/bin/prerender.rs`) to the live app. The reader may already be reading it:
+//! The hand-over from the page rendered at build time (every page of the site, see
+//! crates/site) to the live app. The reader may already be reading it:
 //! where they had scrolled to and what had keyboard focus carry over, since the
 //! app's first render is the same page, element for element.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
+
+use article::{Article, ArticleIndex, LoadError};
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, FocusOptions, HtmlElement};
@@ -12,12 +15,63 @@ use crate::PRERENDER_ID;
 
 thread_local! {
     static PENDING: RefCell<Option<Handover>> = const { RefCell::new(None) };
+    static PAGE_DATA: OnceCell<PageData> = const { OnceCell::new() };
+}
+
+/// What the site build gives a page for the app, in data blocks
+/// (`<script type="application/json">`: never run, allowed by the CSP): the
+/// article's JSON (`av-article`), an article page's neighbours as an index of the
+/// previous article, the article and the next (`av-neighbours`), a list page's index
+/// (`av-index`). Read once, before the app mounts: mounting clears `<body>`.
+struct PageData {
+    article: Option<Result<Rc<Article>, LoadError>>,
+    neighbours: Option<Rc<ArticleIndex>>,
+    index: Option<Rc<ArticleIndex>>,
+}
+
+fn page_data<T>(f: impl FnOnce(&PageData) -> T) -> T {
+    PAGE_DATA.with(|c| {
+        f(c.get_or_init(|| {
+            let text = crate::browser::dom::text_of;
+            let index = |id: &str| {
+                let t = text(id)?;
+                article::parse_index(t.as_bytes()).ok().map(Rc::new)
+            };
+            PageData {
+                article: text("av-article")
+                    .map(|t| article::parse_article(t.as_bytes()).map(Rc::new)),
+                neighbours: index("av-neighbours"),
+                index: index("av-index"),
+            }
+        }))
+    })
+}
+
+/// The article the page carries, parsed by the core loader: the app starts from it,
+/// with no request, as the page rendered at build time shows it. `None` when the page
+/// carries none; the load error when its JSON is bad (shown as any load error is).
+pub(crate) fn page_article() -> Option<Result<Rc<Article>, LoadError>> {
+    page_data(|d| d.article.clone())
+}
+
+/// The neighbours an article page carries: its 上一篇 / 下一篇 links are there in the
+/// first render, as in the page rendered at build time.
+pub(crate) fn page_neighbours() -> Option<Rc<ArticleIndex>> {
+    page_data(|d| d.neighbours.clone())
+}
+
+/// The article index a list page carries, if it does and it loads: the list is shown
+/// from it at once, as the page rendered at build time shows it.
+pub(crate) fn page_index() -> Option<Rc<ArticleIndex>> {
+    page_data(|d| d.index.clone())
 }
 
 /// Removes the page rendered at build time, if there is one, and keeps the reader's
-/// place in it for [`restore_reader_place`]. Call it right before the app renders:
-/// both happen before the next paint (Yew renders in a microtask).
+/// place in it for [`restore_reader_place`]; reads the data blocks the page carries.
+/// Call it right before the app renders: both happen before the next paint (Yew
+/// renders in a microtask).
 pub fn take_prerendered_page() {
+    page_data(|_| ());
     if let Some(h) = Handover::take() {
         PENDING.with(|p| *p.borrow_mut() = Some(h));
     }
@@ -43,7 +97,7 @@ pub(crate) fn restore_reader_place() -> bool {
 #[derive(Debug)]
 struct Handover {
     scroll: (f64, f64),
-    /// Child indices from the page's root (`.av-scope`) to the focused element.
+    /// Child indices from the page's root (`.av-scope`, or a list page's) to the focused element.
     focus: Option<Vec<u32>>,
 }
 
@@ -56,8 +110,8 @@ impl Handover {
         let shown = root
             .dyn_ref::<HtmlElement>()
             .is_some_and(|r| r.offset_height() > 0);
-        // Only the default article takes over its place: a list page (a breadcrumb
-        // link followed before the wasm came) or another article starts on its own.
+        // The page's own article or list takes over its place; an address that names
+        // something else (an old hash route, `?src=`) starts on its own.
         let default_article = crate::route::parse(&crate::browser::dom::current_hash()).is_none()
             && crate::browser::dom::query_src().is_none();
         if !shown || !default_article {
@@ -91,9 +145,11 @@ impl Handover {
             d.active_element()
                 .is_none_or(|a| d.body().is_some_and(|b| b.is_same_node(Some(&a))))
         });
-        let scope = doc
-            .filter(|_| body_focused)
-            .and_then(|d| d.query_selector("body > .av-scope").ok().flatten());
+        let scope = doc.filter(|_| body_focused).and_then(|d| {
+            d.query_selector("body > .av-scope, body > .article-list-page")
+                .ok()
+                .flatten()
+        });
         let target = self
             .focus
             .zip(scope)

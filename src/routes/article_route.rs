@@ -1,6 +1,6 @@
 //! One article with previous/next links from the index, structured data when the
 //! viewer owns the page, the scroll to a routed section, and section links that work
-//! inside a shadow root or under a route.
+//! inside a shadow root.
 
 use std::rc::Rc;
 
@@ -15,16 +15,16 @@ use crate::browser::{dom, handover};
 use crate::components::{crumbs_with_list_links, error_message};
 use crate::hooks::{use_load, Load};
 use crate::options::{ArticleLinks, ViewerOptions};
-use crate::route::article_href;
 use crate::structured_data;
 
 /// Properties of [`ArticleRoute`].
 #[derive(Properties, PartialEq)]
 pub struct ArticleRouteProps {
-    /// The article JSON; `None` is the embedded default.
+    /// The article JSON; `None` is the article the page carries.
     #[prop_or_default]
     pub src: Option<AttrValue>,
-    /// The article id when shown through `#/a/<id>`: section links then keep the route.
+    /// The article id when shown through its route (`a/<id>/`): a new id starts at
+    /// the top.
     #[prop_or_default]
     pub route_id: Option<AttrValue>,
     /// The section (id without prefix) to scroll to once the article is shown.
@@ -58,20 +58,28 @@ pub fn ArticleRoute(props: &ArticleRouteProps) -> Html {
 
     // The article is still worth showing without the index; only its neighbours
     // are lost, so a failure is only reported in the console.
-    let (index, _) = use_load(
-        opts.index_url.clone(),
-        || Load::Loading,
-        |url| async move {
-            fetch_index(&url).await.map_err(|error| {
-                let message = error_message(&error, false);
-                web_sys::console::warn_1(&format!("文章索引 {url} 无法使用:{message}").into());
-                Failure {
-                    error,
-                    english: false,
-                }
-            })
-        },
-    );
+    // The page's own article (no `src`) comes with its neighbours: nothing to fetch,
+    // and the links are in the first render, as on the page rendered at build time.
+    let own = props.src.is_none();
+    let from_page = use_memo(own, |own| own.then(handover::page_neighbours).flatten());
+    let index_url = match &*from_page {
+        Some(_) => None,
+        None => opts.index_url.clone(),
+    };
+    let initial = {
+        let from_page = from_page.clone();
+        move || (*from_page).clone().map_or(Load::Loading, Load::Ready)
+    };
+    let (index, _) = use_load(index_url, initial, |url| async move {
+        fetch_index(&url).await.map_err(|error| {
+            let message = error_message(&error, false);
+            web_sys::console::warn_1(&format!("文章索引 {url} 无法使用:{message}").into());
+            Failure {
+                error,
+                english: false,
+            }
+        })
+    });
 
     // Another article opened in place (上一篇 / 下一篇, a list link): it starts at its top,
     // not at the offset the reader had reached in the previous one. A section in the
@@ -118,7 +126,12 @@ pub fn ArticleRoute(props: &ArticleRouteProps) -> Html {
         );
     }
 
-    let links = match (&index, &*ready, &opts.link_base) {
+    // Before ArticlePage reports it ready, the page's own article is already known.
+    let shown = (*ready).clone().or_else(|| {
+        own.then(|| handover::page_article().and_then(Result::ok))
+            .flatten()
+    });
+    let links = match (&index, &shown, &opts.link_base) {
         (Load::Ready(index), Some(a), Some(base)) => {
             let (prev, next) = index.neighbours(&a.id);
             Some(ArticleLinks {
@@ -136,10 +149,7 @@ pub fn ArticleRoute(props: &ArticleRouteProps) -> Html {
     };
     let onclick = {
         let scope = opts.scope.clone();
-        let route_id = props.route_id.clone();
-        Callback::from(move |e: MouseEvent| {
-            on_anchor_click(&e, scope.as_ref(), route_id.as_deref())
-        })
+        Callback::from(move |e: MouseEvent| on_anchor_click(&e, scope.as_ref()))
     };
     let inner = ViewerOptions { links, ..opts };
     html! {
@@ -151,10 +161,10 @@ pub fn ArticleRoute(props: &ArticleRouteProps) -> Html {
     }
 }
 
-/// Section links (`#sec-3`): inside a shadow root the browser cannot find their
-/// targets, and under a route they would replace it, so both are handled here.
-/// Route links (`#/…`) and every other link keep their default behaviour.
-fn on_anchor_click(e: &MouseEvent, scope: Option<&Element>, route_id: Option<&str>) {
+/// Section links (`#sec-3`) inside a shadow root: the browser cannot find their
+/// targets there. On the viewer's own page they are plain anchors; every other link
+/// keeps its default behaviour.
+fn on_anchor_click(e: &MouseEvent, scope: Option<&Element>) {
     if e.default_prevented() || e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() {
         return;
     }
@@ -173,18 +183,6 @@ fn on_anchor_click(e: &MouseEvent, scope: Option<&Element>, route_id: Option<&st
     if scope.is_some() {
         e.prevent_default();
         scroll_to_id(scope, target, true);
-    } else if let Some(id) = route_id {
-        e.prevent_default();
-        let hash = article_href("", id, Some(target));
-        if let Some(w) = dom::window() {
-            if w.location().hash().ok().as_deref() == Some(hash.as_str()) {
-                // Same hash: no hashchange will come, so scroll now.
-                scroll_to_id(None, target, true);
-            } else {
-                // A new history entry, so back returns to where the reader was.
-                let _ = w.location().set_hash(&hash);
-            }
-        }
     }
 }
 

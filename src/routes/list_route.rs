@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::api::{fetch_index, Failure};
-use crate::browser::dom;
+use crate::browser::{dom, handover};
 use crate::components::{ArticleList, ErrorView, Loading};
 use crate::hooks::{use_load, Load};
 use crate::options::ViewerOptions;
@@ -23,16 +23,23 @@ pub struct ListRouteProps {
 #[component]
 pub fn ListRoute(props: &ListRouteProps) -> Html {
     let opts = use_context::<ViewerOptions>().unwrap_or_default();
-    let (state, on_retry) = use_load(
-        opts.index_url.clone(),
-        || Load::Loading,
-        |url| async move {
-            fetch_index(&url).await.map_err(|error| Failure {
-                error,
-                english: false,
-            })
-        },
-    );
+    // Read once: the index the list page carries (none on an article page). With it,
+    // nothing is fetched and the list is there in the first render.
+    let from_page = use_memo((), |()| handover::page_index());
+    let url = match &*from_page {
+        Some(_) => None,
+        None => opts.index_url.clone(),
+    };
+    let initial = {
+        let from_page = from_page.clone();
+        move || (*from_page).clone().map_or(Load::Loading, Load::Ready)
+    };
+    let (state, on_retry) = use_load(url, initial, |url| async move {
+        fetch_index(&url).await.map_err(|error| Failure {
+            error,
+            english: false,
+        })
+    });
     {
         let owns = opts.owns_document();
         use_effect_with(props.section.clone(), move |section| {
@@ -40,7 +47,11 @@ pub fn ListRoute(props: &ListRouteProps) -> Html {
                 let title = section.as_deref().unwrap_or("全部文章");
                 dom::set_document_meta(title, "zh-CN");
                 structured_data::clear();
-                dom::scroll_to_top();
+                // Taking over the list page rendered at build time keeps the reader's
+                // place; any other list starts at the top.
+                if !handover::restore_reader_place() {
+                    dom::scroll_to_top();
+                }
             }
         });
     }

@@ -67,6 +67,40 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Build the static site into a built viewer (`trunk build --release`): a page
+    /// per article at `a/<id>/`, list pages, sitemap, robots.txt, feeds, 404 page.
+    Site {
+        /// The built viewer; its index.html is the template.
+        #[arg(long, default_value = "dist")]
+        dist: PathBuf,
+        /// The article JSON files.
+        #[arg(long, default_value = "articles")]
+        articles: PathBuf,
+        /// Scheme and host for absolute URLs (sitemap, feeds, Open Graph).
+        #[arg(long, env = "SITE_ORIGIN", default_value = "http://127.0.0.1:8080")]
+        origin: String,
+        /// The site's path (default: the one its assets are served from, Trunk's
+        /// public_url).
+        #[arg(long)]
+        base: Option<String>,
+        /// The article at the site root (default: the newest).
+        #[arg(long)]
+        home: Option<String>,
+        /// Cache of rendered pages: only changed articles are rendered again.
+        #[arg(long, default_value = "target/site-cache")]
+        cache: PathBuf,
+        /// Render every page, ignoring the cache.
+        #[arg(long)]
+        no_cache: bool,
+        /// Authoring: import these source pages (`<id>.txt`) on every build, each
+        /// in place of the article JSON of the same id.
+        #[arg(long)]
+        sources: Option<PathBuf>,
+        /// Authoring: give an article that does not load a page showing its
+        /// problem instead of failing.
+        #[arg(long)]
+        keep_going: bool,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -81,6 +115,26 @@ fn main() -> ExitCode {
         Command::Validate { files, format } => Ok(validate(&files, format)),
         Command::Index { files, out } => index(&files, out.as_deref()),
         Command::Static { file, css, out } => static_page(&file, &css, out.as_deref()),
+        Command::Site {
+            dist,
+            articles,
+            origin,
+            base,
+            home,
+            cache,
+            no_cache,
+            sources,
+            keep_going,
+        } => site(article_site::Config {
+            articles,
+            dist,
+            base,
+            origin,
+            home,
+            cache: (!no_cache).then_some(cache),
+            sources,
+            keep_going,
+        }),
         Command::Schema => {
             println!("{}", pretty(&article::json_schema()));
             Ok(ExitCode::SUCCESS)
@@ -186,6 +240,20 @@ fn static_page(file: &str, css: &[String], out: Option<&Path>) -> Result<ExitCod
     let bytes = read_input(file)?;
     let article = article::parse_article(&bytes).map_err(|e| format!("{file}: {e}"))?;
     write_out(out, &static_html::render(&article, css))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn site(cfg: article_site::Config) -> Result<ExitCode, String> {
+    let start = std::time::Instant::now();
+    let r = article_site::build(&cfg).map_err(|e| e.to_string())?;
+    eprintln!(
+        "site: {} articles, {} rendered, {} files written, {} unchanged, in {:.2} s",
+        r.articles,
+        r.rendered,
+        r.written,
+        r.unchanged,
+        start.elapsed().as_secs_f64()
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -12,6 +12,7 @@
 mod import;
 mod index;
 mod json;
+mod json_writer;
 mod load;
 mod model;
 /// The loader checked against an independent second loader; test-only, kept out
@@ -20,6 +21,7 @@ mod model;
 #[cfg(all(test, feature = "serde"))]
 #[path = "../tests/oracle/mod.rs"]
 mod oracle;
+mod paths;
 mod reading_time;
 #[cfg(feature = "schema")]
 mod schema;
@@ -31,10 +33,12 @@ mod validate;
 
 pub use import::{from_plain_text, ImportError, ImportErrorKind};
 pub use index::parse_index;
+pub use json_writer::JsonWriter;
 pub use load::{parse_article, LoadError};
 pub use model::{
     Article, ArticleIndex, Author, Block, IndexEntry, Inline, Link, Section, Span, SCHEMA_VERSION,
 };
+pub use paths::{article_path, column_segment, encode_path, list_path};
 pub use reading_time::{reading_time, ReadingTime};
 #[cfg(feature = "schema")]
 pub use schema::json_schema;
