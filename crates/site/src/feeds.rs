@@ -8,6 +8,7 @@ use std::fmt::Write;
 
 use article::{article_path, list_path, safe_url, ArticleIndex, IndexEntry, JsonWriter};
 
+use crate::escape::xml;
 use crate::text::{body_text, rfc3339};
 use crate::{Item, Site};
 
@@ -257,24 +258,6 @@ pub(crate) fn index_json(index: &ArticleIndex) -> String {
     j.close('}');
     j.out.push('\n');
     j.out
-}
-
-/// Text for XML content and double-quoted attributes; characters XML 1.0 cannot
-/// hold (controls other than tab and newlines, U+FFFE, U+FFFF) are dropped.
-fn xml(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\t' | '\n' | '\r' => o.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => o.push(c),
-        }
-    }
-    o
 }
 
 #[cfg(test)]
