@@ -141,11 +141,7 @@ pub(crate) fn json_feed(
         j.field("url", &e.url);
         j.opt_field(
             "external_url",
-            a.original_url
-                .as_deref()
-                .and_then(|u| safe_url(u).ok())
-                .as_ref()
-                .map(|u| u.as_str()),
+            checked(a.original_url.as_deref()).as_deref(),
         );
         j.field("title", &a.title);
         j.field("content_text", &body_text(a));
@@ -161,14 +157,7 @@ pub(crate) fn json_feed(
             for au in &a.authors {
                 j.open('{');
                 j.field("name", &au.name);
-                j.opt_field(
-                    "url",
-                    au.url
-                        .as_deref()
-                        .and_then(|u| safe_url(u).ok())
-                        .as_ref()
-                        .map(|u| u.as_str()),
-                );
+                j.opt_field("url", checked(au.url.as_deref()).as_deref());
                 j.close('}');
             }
             j.close(']');
@@ -258,6 +247,12 @@ pub(crate) fn index_json(index: &ArticleIndex) -> String {
     j.close('}');
     j.out.push('\n');
     j.out
+}
+
+/// A URL from data as the feed may carry it: only one that passes `safe_url`.
+fn checked(url: Option<&str>) -> Option<String> {
+    url.and_then(|u| safe_url(u).ok())
+        .map(|u| u.as_str().to_owned())
 }
 
 #[cfg(test)]
