@@ -1,7 +1,7 @@
 #!/bin/sh
 # Every file or folder named in backquotes in ARCHITECTURE.md exists. A path may be
 # written relative to its section (`api/` under `src/`, `import/header.rs` under the
-# core's `src/`, a bare `dom.rs` in its section); build outputs (`target/…`) and `../shared` are not in the tree.
+# core's `src/`, a bare `dom.rs` in its section); build outputs (`target/…`, `dist/…`) and `../shared` are not in the tree.
 set -eu
 cd "$(dirname "$0")/.."
 status=0
@@ -17,7 +17,7 @@ found() {
     *) [ -n "$(git ls-files "*/$1")" ] ;;
   esac
 }
-for p in $(grep -o '`[A-Za-z0-9_./*<>-]*`' ARCHITECTURE.md | tr -d '`' | grep -e '/' -e '\.rs$' -e '\.css$' -e '\.js$' | grep -v -e '^\.\./' -e '^target/' -e '<' | sort -u); do
+for p in $(grep -o '`[A-Za-z0-9_./*<>-]*`' ARCHITECTURE.md | tr -d '`' | grep -e '/' -e '\.rs$' -e '\.css$' -e '\.js$' | grep -v -e '^\.\./' -e '^target/' -e '^dist/' -e '<' | sort -u); do
   if ! found "$p"; then
     echo "ARCHITECTURE.md names $p, which is not in the tree" >&2
     status=1

@@ -79,6 +79,6 @@ test('links in the frame open in the host window', async ({ page }) => {
   await page.goto('/demo-frame-host.html');
   const frame = page.frameLocator('iframe[data-article-frame]');
   await frame.getByRole('navigation', { name: '上下篇' }).getByRole('link').first().click();
-  await expect(page).toHaveURL(/\/#\/a\/a-000_69da94d2f4a4bc00$/);
+  await expect(page).toHaveURL(/\/a\/a-000_69da94d2f4a4bc00\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('下足“绣花”功夫做好基层文章');
 });

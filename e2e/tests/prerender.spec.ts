@@ -1,28 +1,12 @@
-import { test, expect, type Page, type Route } from '@playwright/test';
+import { test, expect } from '@playwright/test';
+import { holdWasm, live, recordShifts } from './hold-wasm';
 
 // index.html carries the default article, rendered at build time by the same
-// components (src/bin/prerender.rs), so it is readable before the wasm has arrived.
+// components (the site build, crates/site), so it is readable before the wasm has arrived.
 // The app replaces it with the same page: nothing moves, and the reader keeps their
 // scroll position and focus.
 
 const TITLE = '\u4E0B\u8DB3\u201C\u7EE3\u82B1\u201D\u529F\u592B\u505A\u597D\u57FA\u5C42\u6587\u7AE0';
-
-/** Holds the wasm until the returned function is called. */
-async function holdWasm(page: Page) {
-  let held!: Route;
-  const arrived = new Promise<void>((resolve) => {
-    void page.route('**/*_bg.wasm', (route) => {
-      held = route;
-      resolve();
-    });
-  });
-  return async () => {
-    await arrived;
-    await held.continue();
-  };
-}
-
-const live = (page: Page) => expect(page.getByRole('button', { name: '\u9605\u8BFB\u8BBE\u7F6E' })).toBeEnabled();
 
 test('the default article is readable before the wasm, its tools disabled until the app runs', async ({ page }) => {
   const release = await holdWasm(page);
@@ -38,12 +22,7 @@ test('the default article is readable before the wasm, its tools disabled until 
 });
 
 test('the app takes over without moving anything (no layout shift)', async ({ page }) => {
-  await page.addInitScript(() => {
-    (window as any).__shifts = [];
-    new PerformanceObserver((l) => {
-      for (const e of l.getEntries() as any[]) (window as any).__shifts.push(e.value);
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await recordShifts(page);
   const release = await holdWasm(page);
   await page.goto('/');
   const boxes = () => page.evaluate(() =>

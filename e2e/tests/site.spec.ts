@@ -1,4 +1,5 @@
-import { test, expect, type Page, type Route, type APIRequestContext } from '@playwright/test';
+import { test, expect, type APIRequestContext } from '@playwright/test';
+import { holdWasm, live, recordShifts } from './hold-wasm';
 
 // The static site (crates/site, a Trunk post_build hook): every article a page at
 // /a/<id>/ with its own head before any script, every article and list page
@@ -132,30 +133,10 @@ test('an unknown page answers 404 with the viewer-styled page', async ({ page, r
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('全部文章');
 });
 
-/** Holds the wasm until the returned function is called. */
-async function holdWasm(page: Page) {
-  let held!: Route;
-  const arrived = new Promise<void>((resolve) => {
-    void page.route('**/*_bg.wasm', (route) => {
-      held = route;
-      resolve();
-    });
-  });
-  return async () => {
-    await arrived;
-    await held.continue();
-  };
-}
-const live = (page: Page) => expect(page.getByRole('button', { name: '阅读设置' })).toBeEnabled();
 
 test('a non-default article page is taken over with nothing moving, scroll and focus kept', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.addInitScript(() => {
-    (window as any).__shifts = [];
-    new PerformanceObserver((l) => {
-      for (const e of l.getEntries() as any[]) (window as any).__shifts.push(e.value);
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await recordShifts(page);
   const release = await holdWasm(page);
   await page.goto(at(`a/${NON_DEFAULT}/`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(NON_DEFAULT_TITLE);

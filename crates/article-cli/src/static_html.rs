@@ -6,6 +6,7 @@
 use std::fmt::Write;
 
 use article::{build_toc, safe_url, Article, Block, Inline, Section, Span, Toc};
+use article_site::esc;
 
 /// Renders `article` as a complete HTML document linking `stylesheets`.
 pub(crate) fn render(article: &Article, stylesheets: &[String]) -> String {
@@ -309,22 +310,6 @@ fn footer(h: &mut String, a: &Article) {
         }
     }
     h.push_str("</footer>\n");
-}
-
-/// Escapes text for HTML element content and double-quoted attributes.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

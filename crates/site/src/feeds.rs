@@ -8,6 +8,7 @@ use std::fmt::Write;
 
 use article::{article_path, list_path, safe_url, ArticleIndex, IndexEntry, JsonWriter};
 
+use crate::escape::xml;
 use crate::text::{body_text, rfc3339};
 use crate::{Item, Site};
 
@@ -140,11 +141,7 @@ pub(crate) fn json_feed(
         j.field("url", &e.url);
         j.opt_field(
             "external_url",
-            a.original_url
-                .as_deref()
-                .and_then(|u| safe_url(u).ok())
-                .as_ref()
-                .map(|u| u.as_str()),
+            checked(a.original_url.as_deref()).as_deref(),
         );
         j.field("title", &a.title);
         j.field("content_text", &body_text(a));
@@ -160,14 +157,7 @@ pub(crate) fn json_feed(
             for au in &a.authors {
                 j.open('{');
                 j.field("name", &au.name);
-                j.opt_field(
-                    "url",
-                    au.url
-                        .as_deref()
-                        .and_then(|u| safe_url(u).ok())
-                        .as_ref()
-                        .map(|u| u.as_str()),
-                );
+                j.opt_field("url", checked(au.url.as_deref()).as_deref());
                 j.close('}');
             }
             j.close(']');
@@ -259,22 +249,10 @@ pub(crate) fn index_json(index: &ArticleIndex) -> String {
     j.out
 }
 
-/// Text for XML content and double-quoted attributes; characters XML 1.0 cannot
-/// hold (controls other than tab and newlines, U+FFFE, U+FFFF) are dropped.
-fn xml(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\t' | '\n' | '\r' => o.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => o.push(c),
-        }
-    }
-    o
+/// A URL from data as the feed may carry it: only one that passes `safe_url`.
+fn checked(url: Option<&str>) -> Option<String> {
+    url.and_then(|u| safe_url(u).ok())
+        .map(|u| u.as_str().to_owned())
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use std::fmt::Write;
 use article::{article_path, list_path, safe_url, Article, Block, IndexEntry};
 use article_viewer::structured_data::{canonical_url, json_ld};
 
+pub(crate) use crate::escape::esc;
 use crate::text::rfc3339;
 use crate::Site;
 
@@ -187,20 +188,4 @@ fn sections_blocks(sections: &[article::Section]) -> Vec<&[Block]> {
         out.extend(sections_blocks(&s.sections));
     }
     out
-}
-
-/// Text for HTML, in element content and double-quoted attributes alike.
-pub(crate) fn esc(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            c => o.push(c),
-        }
-    }
-    o
 }

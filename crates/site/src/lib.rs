@@ -16,11 +16,14 @@
 //! rendered again; files whose bytes are unchanged are not rewritten. Deterministic:
 //! articles are read in file-name order, nothing depends on time or the machine.
 
+mod escape;
 mod feeds;
 mod head;
 mod render;
 mod template;
 mod text;
+
+pub use escape::esc;
 
 use std::collections::BTreeMap;
 use std::fmt;

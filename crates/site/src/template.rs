@@ -4,7 +4,7 @@
 //! filled in per page. Running the build again on its own output gives the same
 //! bytes: the slots are found the same way in a page already filled.
 
-use crate::head::esc;
+use crate::escape::{esc, script_safe};
 use crate::Site;
 
 const PRERENDER_OPEN: &str = "<div id=\"av-prerender\">";
@@ -151,24 +151,6 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     let key = format!(" {name}=\"");
     let at = tag.find(&key)? + key.len();
     Some(&tag[at..at + tag[at..].find('"')?])
-}
-
-/// JSON text that cannot end its `<script>` element or open a comment: `<`, `>` and
-/// `&` occur in JSON only inside strings, where `\u003c` means the same; U+2028 and
-/// U+2029 likewise, for old parsers.
-pub(crate) fn script_safe(json: &str) -> String {
-    let mut s = String::with_capacity(json.len());
-    for c in json.chars() {
-        match c {
-            '<' => s.push_str("\\u003c"),
-            '>' => s.push_str("\\u003e"),
-            '&' => s.push_str("\\u0026"),
-            '\u{2028}' => s.push_str("\\u2028"),
-            '\u{2029}' => s.push_str("\\u2029"),
-            c => s.push(c),
-        }
-    }
-    s
 }
 
 #[cfg(test)]
