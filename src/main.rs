@@ -12,3 +12,7 @@ fn main() {
         yew::Renderer::<article_viewer::App>::new().render();
     }
 }
+
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
