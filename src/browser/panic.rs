@@ -12,7 +12,9 @@ const FATAL_ID: &str = "av-fatal";
 
 /// Routes every panic to [`show_fatal`] and `console.error`.
 pub fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
+    // Through Yew: `Renderer::render` replaces a hook set with `std::panic::set_hook`
+    // by its own, which only writes to the console.
+    yew::set_custom_panic_hook(Box::new(|info| {
         let detail = info.to_string();
         web_sys::console::error_1(&JsValue::from_str(&detail));
         show_fatal(&detail);
