@@ -46,6 +46,25 @@ pub fn json_ld(a: &Article, page_url: &str, crumb_urls: &[Option<String>]) -> St
     j.opt_field("mainEntityOfPage", url(Some(page_url)).as_deref());
     j.opt_field("url", url(Some(&canonical)).as_deref());
     j.opt_field("isBasedOn", url(a.original_url.as_deref()).as_deref());
+    let files: Vec<_> = a
+        .attachments
+        .iter()
+        .filter_map(|f| Some((f, url(Some(&f.url))?)))
+        .collect();
+    if !files.is_empty() {
+        j.key("associatedMedia");
+        j.open('[');
+        for (f, href) in files {
+            j.open('{');
+            j.field("@type", "MediaObject");
+            j.field("name", &f.name);
+            j.field("contentUrl", &href);
+            j.opt_field("encodingFormat", f.mime_type());
+            j.opt_field("contentSize", f.size.map(|n| format!("{n} B")).as_deref());
+            j.close('}');
+        }
+        j.close(']');
+    }
     j.close('}');
     if !a.breadcrumb.is_empty() {
         let last = a.breadcrumb.len() - 1;

@@ -459,6 +459,30 @@ impl Span {
     }
 }
 
+impl Attachment {
+    /// The MIME type of its file type, for feeds and structured data; `None` for a
+    /// type this table does not know.
+    pub fn mime_type(&self) -> Option<&'static str> {
+        Some(match self.kind.as_deref()? {
+            "pdf" => "application/pdf",
+            "doc" => "application/msword",
+            "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "xls" => "application/vnd.ms-excel",
+            "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "ppt" => "application/vnd.ms-powerpoint",
+            "pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            "wps" => "application/vnd.ms-works",
+            "ofd" => "application/ofd",
+            "zip" => "application/zip",
+            "rar" => "application/vnd.rar",
+            "7z" => "application/x-7z-compressed",
+            "txt" => "text/plain",
+            "csv" => "text/csv",
+            _ => return None,
+        })
+    }
+}
+
 impl Cell {
     /// A data cell of plain text spanning one row and one column.
     pub fn text(text: impl Into<String>) -> Self {

@@ -99,6 +99,19 @@ pub(crate) fn atom(site: &Site, column: Option<&str>, list: &[(&IndexEntry, &Ite
         for au in &a.authors {
             let _ = writeln!(x, "    <author><name>{}</name></author>", xml(&au.name));
         }
+        for (f, href) in files(a) {
+            let _ = write!(
+                x,
+                "    <link rel=\"enclosure\" href=\"{}\" title=\"{}\" type=\"{}\"",
+                xml(&href),
+                xml(&f.name),
+                f.mime_type().unwrap_or(UNKNOWN_TYPE)
+            );
+            if let Some(n) = f.size {
+                let _ = write!(x, " length=\"{n}\"");
+            }
+            x.push_str("/>\n");
+        }
         if let Some(s) = &a.section {
             let _ = writeln!(x, "    <category term=\"{}\"/>", xml(s));
         }
@@ -176,6 +189,23 @@ pub(crate) fn json_feed(
             }
             j.close(']');
         }
+        let files = files(a);
+        if !files.is_empty() {
+            j.key("attachments");
+            j.open('[');
+            for (f, href) in files {
+                j.open('{');
+                j.field("url", &href);
+                j.field("mime_type", f.mime_type().unwrap_or(UNKNOWN_TYPE));
+                j.field("title", &f.name);
+                if let Some(n) = f.size {
+                    j.key("size_in_bytes");
+                    j.raw(&n.to_string());
+                }
+                j.close('}');
+            }
+            j.close(']');
+        }
         j.field("language", &a.lang);
         j.close('}');
     }
@@ -247,6 +277,17 @@ pub(crate) fn index_json(index: &ArticleIndex) -> String {
     j.close('}');
     j.out.push('\n');
     j.out
+}
+
+/// The MIME type a feed gives an attachment whose file type is not known.
+const UNKNOWN_TYPE: &str = "application/octet-stream";
+
+/// The article's attachments whose URL passes `safe_url`, with that URL.
+fn files(a: &article::Article) -> Vec<(&article::Attachment, String)> {
+    a.attachments
+        .iter()
+        .filter_map(|f| Some((f, checked(Some(&f.url))?)))
+        .collect()
 }
 
 /// A URL from data as the feed may carry it: only one that passes `safe_url`.

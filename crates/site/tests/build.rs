@@ -336,3 +336,66 @@ fn authoring_shows_a_bad_article_in_its_page_and_imports_source_pages() {
         .read("a/shui-zhifa-jiancha/index.html")
         .contains("role=\"alert\""));
 }
+
+#[test]
+fn attachments_reach_the_structured_data_and_the_feeds_with_checked_urls() {
+    let t = Tmp::new("attachments");
+    let arts = t.0.join("articles");
+    fs::create_dir_all(&arts).unwrap();
+    let mut a = article::Article::new("files", "附件的文章");
+    a.published = Some("2024-05-19".into());
+    a.sections = vec![article::Section {
+        id: None,
+        heading: "正文".into(),
+        blocks: vec![article::Block::paragraph("见附件。")],
+        sections: vec![],
+    }];
+    let file = |name: &str, url: &str, kind: Option<&str>, size: Option<u64>| article::Attachment {
+        name: name.into(),
+        url: url.into(),
+        kind: kind.map(Into::into),
+        size,
+    };
+    a.attachments = vec![
+        file(
+            "2024年部门预算",
+            "https://gov.example.cn/files/ys.pdf",
+            Some("pdf"),
+            Some(364_544),
+        ),
+        file(
+            "申请表",
+            "https://gov.example.cn/files/sqb.et",
+            Some("et"),
+            None,
+        ),
+    ];
+    fs::write(
+        arts.join("files.json"),
+        serde_json::to_string_pretty(&a).unwrap(),
+    )
+    .unwrap();
+    let mut cfg = t.config(&arts);
+    cfg.home = None;
+    build(&cfg).unwrap();
+    let media = &json_ld(&t.read("a/files/index.html"))[0]["associatedMedia"];
+    assert_eq!(media[0]["@type"], "MediaObject");
+    assert_eq!(
+        media[0]["contentUrl"],
+        "https://gov.example.cn/files/ys.pdf"
+    );
+    assert_eq!(media[0]["encodingFormat"], "application/pdf");
+    assert_eq!(media[0]["contentSize"], "364544 B");
+    assert_eq!(media[1]["name"], "申请表");
+    assert!(media[1].get("encodingFormat").is_none());
+    let json: Value = serde_json::from_str(&t.read("feed.json")).unwrap();
+    let files = &json["items"][0]["attachments"];
+    assert_eq!(files[0]["mime_type"], "application/pdf");
+    assert_eq!(files[0]["size_in_bytes"], 364_544);
+    assert_eq!(files[1]["mime_type"], "application/octet-stream");
+    assert!(files[1].get("size_in_bytes").is_none());
+    assert!(t.has(
+        "feed.xml",
+        "<link rel=\"enclosure\" href=\"https://gov.example.cn/files/ys.pdf\" title=\"2024年部门预算\" type=\"application/pdf\" length=\"364544\"/>"
+    ));
+}
