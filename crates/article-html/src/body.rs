@@ -149,6 +149,8 @@ pub(crate) struct Reader<'b> {
     centered: bool,
     /// Inside a `<blockquote>`: paragraphs become quotes.
     quote: bool,
+    /// How many pieces there were when the last file link was read.
+    file_at: Option<usize>,
 }
 
 pub(crate) const RANK_H1: u8 = 1;
@@ -162,6 +164,7 @@ impl<'b> Reader<'b> {
             spans: Vec::new(),
             centered: false,
             quote: false,
+            file_at: None,
         }
     }
 
@@ -180,6 +183,16 @@ impl<'b> Reader<'b> {
         let Some(text) = finish_inline(spans) else {
             return;
         };
+        // `<a>办法.pdf</a>（356KB）`, or the size on a line of its own under the link:
+        // the size is the file's.
+        if self.file_at == Some(self.pieces.len()) {
+            let t = text.plain_text();
+            if is_size_only(&t) {
+                if let Some(f) = self.files.last_mut() {
+                    f.size = f.size.or_else(|| find_size(&t));
+                }
+            }
+        }
         if self.quote {
             self.pieces
                 .push(Piece::Block(Block::Quote { text, cite: None }));
@@ -338,6 +351,7 @@ impl<'b> Reader<'b> {
                             kind,
                             size,
                         });
+                        self.file_at = Some(self.pieces.len());
                     }
                     return;
                 }
@@ -612,6 +626,21 @@ impl<'b> Reader<'b> {
             rows: body,
         })
     }
+}
+
+/// `（356KB）`, `[大小：1.2MB]`, `12.5M`: a file size and nothing else.
+pub(crate) fn is_size_only(t: &str) -> bool {
+    let t = trim(t);
+    let inner = t
+        .trim_matches(|c: char| "()（）[]【】".contains(c) || crate::text::is_space(c))
+        .trim_start_matches("大小")
+        .trim_start_matches("文件大小")
+        .trim_start_matches([':', '\u{ff1a}', ' ']);
+    char_count(inner) <= 16
+        && find_size(inner).is_some()
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == ' ')
 }
 
 fn collect_rows<'a>(n: N<'a>, in_head: bool, out: &mut Vec<(N<'a>, bool)>) {

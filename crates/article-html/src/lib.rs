@@ -184,6 +184,13 @@ pub fn from_html(bytes: &[u8], options: &Options) -> Result<Imported, HtmlError>
     reader.read(content);
     let files = std::mem::take(&mut reader.files);
     let mut pieces = reader.pieces;
+    if !files.is_empty() {
+        // What the file links leave behind: `附件：`, `附件1.`, `（356KB）`.
+        pieces.retain(|p| match p {
+            Piece::Para { text, .. } => !is_attachment_residue(&text.plain_text()),
+            _ => true,
+        });
+    }
 
     let mut a = Article::new("a", title.clone());
     if let Some(l) = meta
@@ -257,8 +264,11 @@ pub fn from_html(bytes: &[u8], options: &Options) -> Result<Imported, HtmlError>
             } else if !from_text.authors.is_empty() {
                 from_text.authors.clone()
             } else {
+                // A generic `author` tag the page never prints is, on portal CMSs,
+                // the operator who keyed the page in, not a byline.
                 meta.tag(&["og:article:author", "article:author", "author"])
                     .filter(|s| !s.starts_with("http"))
+                    .filter(|s| lines.lines.iter().any(|l| l.text.contains(trim(s))))
                     .map(author_names)
                     .unwrap_or_default()
             }
@@ -275,9 +285,8 @@ pub fn from_html(bytes: &[u8], options: &Options) -> Result<Imported, HtmlError>
             .retain(|au| !site.contains(au.name.as_str()) && !au.name.contains(site.as_str()));
     }
     // Template placeholders (`name, email@gmail.com`) are no one.
-    a.authors.retain(|au| {
-        !au.name.contains('@') && !["name", "author", "admin"].contains(&au.name.as_str())
-    });
+    a.authors
+        .retain(|au| !au.name.contains('@') && !is_placeholder_name(&au.name));
     let cluster_source = from_text.source.as_ref().map(|s| {
         let name = s.name.clone();
         source_link(
@@ -380,8 +389,13 @@ pub fn from_html(bytes: &[u8], options: &Options) -> Result<Imported, HtmlError>
     if a.editor.is_none() {
         a.editor = trailer.editor.or_else(|| editor_anywhere(&lines));
     }
+    // `责任编辑：系统管理员`: the CMS's account, not a person.
+    a.editor = a.editor.filter(|e| !is_placeholder_name(e));
     if a.authors.is_empty() {
         a.authors = trailer.authors;
+    }
+    if a.authors.is_empty() {
+        a.authors = signature(&pieces);
     }
     if let Some(desc) = meta.cms("Description").filter(|d| {
         Some(*d) != a.site.as_ref().map(|s| s.name.as_str()) && *d != a.title && char_count(d) > 10
@@ -674,6 +688,11 @@ fn drop_header_pieces(pieces: &mut Vec<Piece>, title: &str, cluster: &[String]) 
             }
         };
         let t = trim(&text);
+        // The title printed over several lines, one piece a line.
+        if let Some(n) = title_over_lines(&pieces[k..], title) {
+            pieces.drain(k..k + n);
+            continue;
+        }
         let is_title = t == title
             || (char_count(t) >= 6
                 && title.starts_with(t)
@@ -686,6 +705,29 @@ fn drop_header_pieces(pieces: &mut Vec<Piece>, title: &str, cluster: &[String]) 
             k += 1;
         }
     }
+}
+
+/// How many pieces from the start of `pieces`, two or more, spell `title` between
+/// them (spacing aside).
+fn title_over_lines(pieces: &[Piece], title: &str) -> Option<usize> {
+    let bare = |s: &str| -> String { s.chars().filter(|c| !text::is_space(*c)).collect() };
+    let want = bare(title);
+    let mut got = String::new();
+    for (k, p) in pieces.iter().enumerate().take(6) {
+        let t = match p {
+            Piece::Para { text, .. } => text.plain_text(),
+            Piece::Heading { text, .. } => text.clone(),
+            Piece::Block(_) => return None,
+        };
+        got.push_str(&bare(&t));
+        if got == want {
+            return (k >= 1).then_some(k + 1);
+        }
+        if !want.starts_with(got.as_str()) {
+            return None;
+        }
+    }
+    None
 }
 
 fn is_meta_line(t: &str) -> bool {
@@ -809,7 +851,13 @@ fn take_trailer(pieces: &mut Vec<Piece>, title: &str) -> Trailer {
             break;
         }
         // `本文来源：新京报 责任编辑：杜硕`: one label a line, as the text importer reads them.
-        let line = split_labels(&line);
+        // `（责任编辑：张三）`: a credit in brackets reads as the bare one.
+        let bare = line
+            .strip_prefix(['\u{ff08}', '('])
+            .and_then(|l| l.strip_suffix(['\u{ff09}', ')']))
+            .filter(|l| TRAILER_LABELS.iter().any(|t| l.starts_with(t)))
+            .unwrap_or(&line);
+        let line = split_labels(bare);
         let page = format!("{title}\n{FILLER}\n{line}\n");
         let Ok(a) = article::from_plain_text(&page) else {
             break;
@@ -896,6 +944,93 @@ fn split_labels(line: &str) -> String {
         first = false;
     }
     out
+}
+
+/// A line of an attachment list once its links are taken out: the label, a
+/// number, a size.
+fn is_attachment_residue(t: &str) -> bool {
+    let t = trim(t);
+    if body::is_size_only(t) {
+        return true;
+    }
+    let rest = ["附件下载", "相关附件", "附件列表", "附件"]
+        .iter()
+        .find_map(|l| t.strip_prefix(l))
+        .unwrap_or(t);
+    let rest = rest.trim_matches(|c: char| {
+        c.is_ascii_digit() || ":\u{ff1a}.\u{3001}\u{ff0e}".contains(c) || text::is_space(c)
+    });
+    rest.len() < t.len() && (rest.is_empty() || body::is_size_only(rest))
+}
+
+/// A template's or CMS account's stand-in for a name.
+fn is_placeholder_name(n: &str) -> bool {
+    [
+        "name",
+        "author",
+        "admin",
+        "administrator",
+        "管理员",
+        "系统管理员",
+        "超级管理员",
+        "网站管理员",
+    ]
+    .contains(&n.trim().to_ascii_lowercase().as_str())
+}
+
+/// The writer's name in brackets closing the text, as newspapers sign their
+/// reports: `…举行。（张巨峰）`, `（记者 张三 李四）`. The text keeps it.
+fn signature(pieces: &[Piece]) -> Vec<Author> {
+    const NOT_NAMES: [&str; 12] = [
+        "完",
+        "全文完",
+        "待续",
+        "未完待续",
+        "续",
+        "图",
+        "摄",
+        "图文",
+        "供图",
+        "编辑",
+        "译",
+        "本报",
+    ];
+    let Some(last) = pieces.iter().rev().find_map(|p| match p {
+        Piece::Para { text, .. } => Some(text.plain_text()),
+        _ => None,
+    }) else {
+        return Vec::new();
+    };
+    let Some(inner) = last
+        .trim_end_matches(text::is_space)
+        .strip_suffix('\u{ff09}')
+        .and_then(|t| t.rsplit_once('\u{ff08}'))
+        .map(|(_, inner)| inner)
+    else {
+        return Vec::new();
+    };
+    let inner = ["本报记者", "记者", "通讯员"]
+        .iter()
+        .find_map(|l| inner.strip_prefix(l))
+        .unwrap_or(inner);
+    let names: Vec<&str> = inner
+        .split(|c: char| text::is_space(c) || c == '\u{3001}')
+        .filter(|n| !n.is_empty())
+        .collect();
+    let is_name = |n: &&str| {
+        (2..=4).contains(&char_count(n))
+            && n.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            && !NOT_NAMES.contains(n)
+            // 新华社, 县发改局: an organisation, not a writer.
+            && !n.ends_with(|c: char| "社网报局委部办厅院会站台处科室司所组队团".contains(c))
+    };
+    if names.is_empty() || names.len() > 3 || !names.iter().all(is_name) {
+        return Vec::new();
+    }
+    names
+        .into_iter()
+        .map(|n| author(n.to_owned(), None))
+        .collect()
 }
 
 /// `责任编辑：张三` anywhere on the page (portals print it outside the body).

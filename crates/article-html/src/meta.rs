@@ -272,9 +272,9 @@ fn collect_ld(v: Value, out: &mut Vec<Value>, depth: usize) {
 /// The breadcrumb element: named so by class or id, or led by 当前位置 and the like,
 /// with at least one link and little text.
 pub(crate) fn find_breadcrumb<'a>(root: N<'a>, lengths: &crate::dom::Lengths) -> Option<N<'a>> {
-    const NAMES: [&str; 10] = [
-        "crumb", "position", "location", "weizhi", "dqwz", "curpos", "bread", "path", "daohang",
-        "local",
+    const STRONG: [&str; 2] = ["crumb", "bread"];
+    const NAMES: [&str; 8] = [
+        "position", "location", "weizhi", "dqwz", "curpos", "path", "daohang", "local",
     ];
     const LABELS: [&str; 8] = [
         "当前位置",
@@ -295,15 +295,20 @@ pub(crate) fn find_breadcrumb<'a>(root: N<'a>, lengths: &crate::dom::Lengths) ->
                 break;
             }
         }
-        if is_skipped(n) || matches!(t, "a" | "span" | "html" | "body") {
+        // A list item is one step of a breadcrumb, never the whole of it.
+        if is_skipped(n) || matches!(t, "a" | "span" | "html" | "body" | "li") {
             continue;
         }
         if lengths.text(n) > 200 || lengths.text(n) < 2 {
             continue;
         }
         let names = crate::dom::class_id(n);
-        let named = NAMES.iter().any(|w| names.contains(w));
         let text = crate::dom::inner_text(n);
+        // `crumb` and `bread` say what the element is; the other names (`path`,
+        // `daohang`, `position`) are also given to menus, so those must read like a
+        // breadcrumb too: steps between separators.
+        let named = STRONG.iter().any(|w| names.contains(w))
+            || (NAMES.iter().any(|w| names.contains(w)) && has_separator(&text));
         let labelled = LABELS.iter().any(|l| text.starts_with(l));
         if !(named || labelled) {
             continue;
@@ -330,6 +335,15 @@ pub(crate) fn find_breadcrumb<'a>(root: N<'a>, lengths: &crate::dom::Lengths) ->
                 })
         })
     })
+}
+
+/// The separators breadcrumbs put between their steps.
+const SEPARATORS: [char; 8] = [
+    '>', '\u{203a}', '\u{bb}', '\u{ff1e}', '/', '\u{2192}', '|', '-',
+];
+
+fn has_separator(text: &str) -> bool {
+    text.contains(&SEPARATORS[..6])
 }
 
 /// The steps of a breadcrumb element: links with their targets, and text steps
@@ -371,9 +385,7 @@ fn walk_crumbs(
         }
         match c.value() {
             Node::Text(t) => {
-                for part in t.split([
-                    '>', '\u{203a}', '\u{bb}', '\u{ff1e}', '/', '\u{2192}', '|', '-',
-                ]) {
+                for part in t.split(SEPARATORS) {
                     let mut p = crate::text::trim(part);
                     for l in [
                         "当前位置",
@@ -402,10 +414,23 @@ fn walk_crumbs(
                     out.push((name, url));
                 }
             }
+            // The font-size, print and share controls some portals put in the
+            // breadcrumb's element are not steps.
+            Node::Element(_) if is_control_box(c) => {}
             Node::Element(_) => walk_crumbs(c, resolve, out),
             _ => {}
         }
     }
+}
+
+/// An element of page controls (`pages_print`, `share`, `tools`) by its name.
+fn is_control_box(n: N<'_>) -> bool {
+    let names = crate::dom::class_id(n);
+    !names.is_empty()
+        && crate::dom::is_furniture_name(&names)
+        && !["crumb", "bread", "position", "location", "path"]
+            .iter()
+            .any(|w| names.contains(w))
 }
 
 /// The element whose text best matches the page's title: an `<h1>`, or an element
@@ -422,6 +447,15 @@ pub(crate) fn find_title<'a>(root: N<'a>, hint: Option<&str>) -> Option<(N<'a>, 
             names.contains("title") || names.contains("biaoti") || names.contains("headline")
         };
         if !(matches!(t, "h1" | "h2" | "h3") || named) {
+            // Gazettes and documents print the title in the text itself, broken over
+            // lines by `<br>`s (`<p align=center><strong>…<br>…</strong>`): the
+            // element whose text is the `<title>`'s title part, spacing aside.
+            if let Some((len, text)) = lined_title(n, t, hint) {
+                let score = 1500 + len;
+                if best.as_ref().is_none_or(|(b, _, _)| score > *b) {
+                    best = Some((score, n, text));
+                }
+            }
             continue;
         }
         let text = crate::dom::inner_text(n);
@@ -454,6 +488,77 @@ pub(crate) fn find_title<'a>(root: N<'a>, hint: Option<&str>) -> Option<(N<'a>, 
         }
     }
     best.map(|(_, n, t)| (n, t))
+}
+
+/// `n`'s text, lines joined as a reader reads them, when it is the title part of
+/// `hint` (the `<title>`) but for spacing: its length and text.
+fn lined_title(n: N<'_>, t: &str, hint: Option<&str>) -> Option<(usize, String)> {
+    if !matches!(
+        t,
+        "p" | "strong" | "b" | "font" | "div" | "td" | "center" | "span"
+    ) {
+        return None;
+    }
+    let hint: String = hint?
+        .chars()
+        .filter(|c| !crate::text::is_space(*c))
+        .collect();
+    let mut lines = vec![String::new()];
+    push_lines(n, &mut lines);
+    let lines: Vec<String> = lines
+        .iter()
+        .map(|l| collapse(l))
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() < 2 {
+        return None;
+    }
+    let bare: String = lines
+        .concat()
+        .chars()
+        .filter(|c| !crate::text::is_space(*c))
+        .collect();
+    let n_chars = bare.chars().count();
+    if !(8..=120).contains(&n_chars) {
+        return None;
+    }
+    let rest = hint.strip_prefix(bare.as_str())?;
+    if !(rest.is_empty() || rest.starts_with(['_', '|', '-', '\u{2013}', '\u{2014}'])) {
+        return None;
+    }
+    // Lines of Chinese run on without a space; Latin words keep theirs.
+    let mut text = String::new();
+    for l in &lines {
+        let joins = text.chars().last().is_some_and(|c| !c.is_ascii())
+            && l.chars().next().is_some_and(|c| !c.is_ascii());
+        if !text.is_empty() && !joins {
+            text.push(' ');
+        }
+        text.push_str(l);
+    }
+    Some((n_chars, text))
+}
+
+fn push_lines(n: N<'_>, lines: &mut Vec<String>) {
+    for c in n.children() {
+        if is_skipped(c) {
+            continue;
+        }
+        match c.value() {
+            Node::Text(t) => {
+                if let Some(last) = lines.last_mut() {
+                    last.push_str(t);
+                }
+            }
+            Node::Element(e) if e.name() == "br" || crate::dom::is_block(e.name()) => {
+                lines.push(String::new());
+                push_lines(c, lines);
+                lines.push(String::new());
+            }
+            Node::Element(_) => push_lines(c, lines),
+            _ => {}
+        }
+    }
 }
 
 fn char_count_of(s: &str) -> usize {

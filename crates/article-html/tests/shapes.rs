@@ -131,3 +131,75 @@ fn attachments_with_type_and_size() {
         ]
     );
 }
+
+#[test]
+fn breadcrumbs_of_list_items_and_with_controls_not_menus() {
+    let crumbs = |a: &article::Article| -> Vec<String> {
+        a.breadcrumb.iter().map(|c| c.name.clone()).collect()
+    };
+    // A menu named 导航 is not the breadcrumb; a `<ul class=breadcrumb>` of `<li>`s is.
+    let a = import(&format!(
+        "<html><head><title>通知_某省</title></head><body><ul id=daohang1><li><a href=/a/>新闻中心</a></li><li><a href=/b/>政务公开</a></li></ul>\
+         <ul class=breadcrumb><li><a href=/>首页</a></li><li class=path-cur><span>&gt;</span> <a href=/zw/>政务公开</a></li><li class=path-cur><span>&gt;</span> 通知公告</li></ul>\
+         <h1>通知</h1><div class=content><p>{PARA}</p><p>{PARA}</p></div></body></html>"
+    ));
+    assert_eq!(crumbs(&a), ["首页", "政务公开", "通知公告"]);
+    assert_eq!(a.section.as_deref(), Some("通知公告"));
+    // The font-size and print controls inside the breadcrumb's element are not steps.
+    let a = import(&format!(
+        "<html><head><title>通知_某省</title></head><body><div class=BreadcrumbNav><a href=/>首页</a> &gt; <a href=/gb/>公报</a>\
+         <div class=pages_print>字号：<span>默认</span> <span>大</span> | <span>打印</span></div></div>\
+         <h1>通知</h1><div class=content><p>{PARA}</p><p>{PARA}</p></div></body></html>"
+    ));
+    assert_eq!(crumbs(&a), ["首页", "公报"]);
+}
+
+#[test]
+fn a_title_printed_over_lines_and_a_signature_closing_the_text() {
+    let a = import(&format!(
+        "<html><head><title>某某委员会关于批准 某某决议__公报_中国政府网</title><meta name=author content=录入员></head><body>\
+         <div class=pages_content><p align=center><strong>某某委员会<br>关于批准某某决议</strong><br>（2007年6月29日通过）</p>\
+         <p>{PARA}</p><p>{PARA}（张巨峰）</p><div>（责任编辑：系统管理员）</div></div></body></html>"
+    ));
+    assert_eq!(a.title, "某某委员会关于批准某某决议");
+    let names: Vec<&str> = a.authors.iter().map(|x| x.name.as_str()).collect();
+    // The operator in `<meta name=author>` is printed nowhere: no author.
+    assert_eq!(names, ["张巨峰"]);
+    assert_eq!(a.editor, None);
+    let first = match &a.lead[0] {
+        Block::Paragraph { text } => text.plain_text(),
+        b => panic!("{b:?}"),
+    };
+    assert_eq!(first, PARA);
+}
+
+#[test]
+fn attachment_lists_leave_nothing_behind_in_the_body() {
+    let a = import(&format!(
+        "<html><head><title>关于印发办法的通知_某市</title></head><body><div class=TRS_Editor><p>{PARA}</p><p>{PARA}</p>\
+         <p>附件：</p><p><a href=\"./P1.pdf\">1.实施办法.pdf</a></p><p>（356KB）</p>\
+         <p><a href=\"./P2.docx\">2.申报表.docx</a>（28KB）</p><p>附件3：<a href=\"./P3.xls\">统计表.xls</a></p></div></body></html>"
+    ));
+    let got: Vec<(&str, Option<u64>)> = a
+        .attachments
+        .iter()
+        .map(|x| (x.name.as_str(), x.size))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("实施办法.pdf", Some(364_544)),
+            ("申报表.docx", Some(28_672)),
+            ("统计表.xls", None)
+        ]
+    );
+    let paras: Vec<String> = a
+        .lead
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph { text } => Some(text.plain_text()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(paras, [PARA, PARA]);
+}
