@@ -6,6 +6,9 @@ use article::{safe_url, Article, IndexEntry, JsonWriter as Json};
 
 /// Id of the `<script type="application/ld+json">` element the viewer owns.
 const SCRIPT_ID: &str = "av-jsonld";
+/// Set by the site build on that element: the id of the article the page was built
+/// for. While the app shows that article, the build's JSON-LD (a superset) stays.
+pub const BUILT_FOR: &str = "data-article";
 const CONTEXT: &str = "https://schema.org";
 
 /// The JSON-LD of `a` as script text. `page_url` is the page showing it;
@@ -13,6 +16,18 @@ const CONTEXT: &str = "https://schema.org";
 /// Every URL passes [`safe_url`]; `<`, `>`, `&`, U+2028 and U+2029 are escaped so
 /// the text can never close its `<script>` element.
 pub fn json_ld(a: &Article, page_url: &str, crumb_urls: &[Option<String>]) -> String {
+    json_ld_with(a, page_url, crumb_urls, |_| {})
+}
+
+/// [`json_ld`] with `more` writing further `NewsArticle` fields (the site build's
+/// `associatedMedia`, which the app does not carry: the page's own JSON-LD stays
+/// while the app shows that page, see [`apply`]).
+pub fn json_ld_with(
+    a: &Article,
+    page_url: &str,
+    crumb_urls: &[Option<String>],
+    more: impl FnOnce(&mut Json),
+) -> String {
     let url = |u: Option<&str>| {
         u.and_then(|u| safe_url(u).ok())
             .map(|u| u.as_str().to_owned())
@@ -46,25 +61,7 @@ pub fn json_ld(a: &Article, page_url: &str, crumb_urls: &[Option<String>]) -> St
     j.opt_field("mainEntityOfPage", url(Some(page_url)).as_deref());
     j.opt_field("url", url(Some(&canonical)).as_deref());
     j.opt_field("isBasedOn", url(a.original_url.as_deref()).as_deref());
-    let files: Vec<_> = a
-        .attachments
-        .iter()
-        .filter_map(|f| Some((f, url(Some(&f.url))?)))
-        .collect();
-    if !files.is_empty() {
-        j.key("associatedMedia");
-        j.open('[');
-        for (f, href) in files {
-            j.open('{');
-            j.field("@type", "MediaObject");
-            j.field("name", &f.name);
-            j.field("contentUrl", &href);
-            j.opt_field("encodingFormat", f.mime_type());
-            j.opt_field("contentSize", f.size.map(|n| format!("{n} B")).as_deref());
-            j.close('}');
-        }
-        j.close(']');
-    }
+    more(&mut j);
     j.close('}');
     if !a.breadcrumb.is_empty() {
         let last = a.breadcrumb.len() - 1;
@@ -134,8 +131,11 @@ pub(crate) fn apply(a: &Article, page_url: &str, crumb_urls: &[Option<String>]) 
         "script",
         &[("id", SCRIPT_ID), ("type", "application/ld+json")],
     ) {
-        // Text only: the browser never parses this as markup.
-        script.set_text_content(Some(&json_ld(a, page_url, crumb_urls)));
+        if script.get_attribute(BUILT_FOR).as_deref() != Some(a.id.as_str()) {
+            let _ = script.remove_attribute(BUILT_FOR);
+            // Text only: the browser never parses this as markup.
+            script.set_text_content(Some(&json_ld(a, page_url, crumb_urls)));
+        }
     }
     if let Some(summary) = IndexEntry::of(a).summary {
         if let Some(meta) = find_or_make(

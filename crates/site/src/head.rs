@@ -1,12 +1,15 @@
 //! The static `<head>` of each page: what crawlers, link previews and reader modes
 //! read before (or without) any script. The article's values are the ones the app
 //! publishes once it runs (`structured_data`): the same description, canonical link
-//! and JSON-LD text, so taking the page over changes nothing a crawler saw.
+//! and JSON-LD text, which the build extends by the attachments (`associatedMedia`,
+//! not in the wasm); the app keeps the build's JSON-LD while it shows the page's own
+//! article, so taking the page over changes nothing a crawler saw.
 
 use std::fmt::Write;
 
+use article::JsonWriter;
 use article::{article_path, list_path, safe_url, Article, Block, IndexEntry};
-use article_viewer::structured_data::{canonical_url, json_ld};
+use article_viewer::structured_data::{canonical_url, json_ld_with, BUILT_FOR};
 
 pub(crate) use crate::escape::esc;
 use crate::text::rfc3339;
@@ -63,14 +66,40 @@ pub(crate) fn article_head(site: &Site, a: &Article) -> String {
         meta(&mut h, "name", "twitter:description", d);
     }
     feeds(&mut h, site, a.section.as_deref());
-    // The same element the app updates (`script#av-jsonld`), with the same text.
+    // The element the app updates (`script#av-jsonld`), with the app's text plus the
+    // attachments; marked as this article's, so the app leaves it while it shows it.
     let _ = write!(
         h,
-        "\n  <script type=\"application/ld+json\" id=\"av-jsonld\">{}</script>",
-        json_ld(a, &page, &crumbs)
+        "\n  <script type=\"application/ld+json\" id=\"av-jsonld\" {BUILT_FOR}=\"{}\">{}</script>",
+        esc(&a.id),
+        json_ld_with(a, &page, &crumbs, |j| media(j, a))
     );
     h.push_str(HEAD_END);
     h
+}
+
+/// `associatedMedia`: a `MediaObject` for each attachment whose URL passes `safe_url`.
+fn media(j: &mut JsonWriter, a: &Article) {
+    let files: Vec<_> = a
+        .attachments
+        .iter()
+        .filter_map(|f| Some((f, safe_url(&f.url).ok()?)))
+        .collect();
+    if files.is_empty() {
+        return;
+    }
+    j.key("associatedMedia");
+    j.open('[');
+    for (f, href) in files {
+        j.open('{');
+        j.field("@type", "MediaObject");
+        j.field("name", &f.name);
+        j.field("contentUrl", href.as_str());
+        j.opt_field("encodingFormat", f.mime_type());
+        j.opt_field("contentSize", f.size.map(|n| format!("{n} B")).as_deref());
+        j.close('}');
+    }
+    j.close(']');
 }
 
 /// `<title>` and the metadata after it, for a list page.

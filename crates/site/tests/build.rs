@@ -81,7 +81,7 @@ fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
 
 fn json_ld(page: &str) -> Value {
     let start = page
-        .find("<script type=\"application/ld+json\" id=\"av-jsonld\">")
+        .find("<script type=\"application/ld+json\" id=\"av-jsonld\"")
         .unwrap();
     let text = &page[start..];
     let text = &text[text.find('>').unwrap() + 1..text.find("</script>").unwrap()];
