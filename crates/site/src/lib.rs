@@ -319,8 +319,38 @@ pub(crate) struct Broken {
     pub(crate) error: article::LoadError,
 }
 
+/// A source page imported as `article-cli import` does: HTML (by content, whatever the
+/// extension) through the HTML importer, else plain text; the article, or the
+/// problem as a load error the page shows, and the page's text for that page.
+fn import_source(path: &Path, bytes: &[u8]) -> (Result<Article, article::LoadError>, String) {
+    let problem = |message: String| {
+        article::LoadError::Invalid(vec![article::Issue {
+            path: String::new(),
+            message: format!("{}: {message}", path.display()),
+        }])
+    };
+    if article_html::looks_like_html(bytes) {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let imported = article_html::from_html(bytes, &article_html::Options::default())
+            .map(|i| i.article)
+            .map_err(|e| problem(e.to_string()));
+        return (imported, text);
+    }
+    let text = match article_html::decode(bytes, None) {
+        Ok((text, _)) => text,
+        Err(e) => return (Err(problem(e.to_string())), String::new()),
+    };
+    let imported = article::from_plain_text(&text).map_err(|e| article::LoadError::Syntax {
+        line: e.line,
+        column: e.column,
+        message: e.kind.to_string(),
+    });
+    (imported, text)
+}
+
 /// Every `*.json` but `index.json` in `dir`, in file-name order, each replaced by the
-/// import of `sources/<id>.txt` when there is one; and every one that failed.
+/// import of a source page `sources/<id>.txt` (or `.html`, `.htm`) when there is one;
+/// and every one that failed.
 fn load_articles(dir: &Path, sources: Option<&Path>) -> Result<(Vec<Item>, Vec<Broken>), Error> {
     let list = |dir: &Path, ext: &str| -> Result<Vec<PathBuf>, Error> {
         let mut paths: Vec<PathBuf> = fs::read_dir(dir)
@@ -347,24 +377,22 @@ fn load_articles(dir: &Path, sources: Option<&Path>) -> Result<(Vec<Item>, Vec<B
         found.insert(stem(&p), (p, json, loaded));
     }
     if let Some(src) = sources {
-        for p in list(src, "txt")? {
-            let text = read(&p)?;
+        let mut pages = list(src, "txt")?;
+        pages.extend(list(src, "html")?);
+        pages.extend(list(src, "htm")?);
+        for p in pages {
+            let bytes = fs::read(&p).map_err(|e| Error::Io(p.clone(), e))?;
             let id = stem(&p);
-            let imported = article::from_plain_text(&text)
-                .map_err(|e| article::LoadError::Syntax {
-                    line: e.line,
-                    column: e.column,
-                    message: e.kind.to_string(),
-                })
-                .and_then(|mut a| {
-                    a.id = id.clone();
-                    let issues = article::validate(&a);
-                    if issues.is_empty() {
-                        Ok(a)
-                    } else {
-                        Err(article::LoadError::Invalid(issues))
-                    }
-                });
+            let (imported, text) = import_source(&p, &bytes);
+            let imported = imported.and_then(|mut a| {
+                a.id = id.clone();
+                let issues = article::validate(&a);
+                if issues.is_empty() {
+                    Ok(a)
+                } else {
+                    Err(article::LoadError::Invalid(issues))
+                }
+            });
             let json = match &imported {
                 Ok(a) => serde_json::to_string_pretty(a).unwrap_or_default() + "\n",
                 Err(_) => text,

@@ -329,6 +329,28 @@ fn authoring_shows_a_bad_article_in_its_page_and_imports_source_pages() {
         article::parse_article(data.as_bytes()).unwrap().id,
         "shui-zhifa-jiancha"
     );
+    // An HTML source page is imported too (by content: a real portal page, GB18030
+    // while it declares UTF-8), and one that does not import shows its problem.
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../article-html/tests/fixtures");
+    fs::copy(
+        fixtures.join("gov-mee-weekly-gbk.html"),
+        src.join("mee.html"),
+    )
+    .unwrap();
+    fs::write(
+        src.join("empty.htm"),
+        "<!doctype html><html><body></body></html>",
+    )
+    .unwrap();
+    build(&cfg).unwrap();
+    let mee = article::parse_article(data_block(&t.read("a/mee/index.html")).as_bytes()).unwrap();
+    assert_eq!(mee.id, "mee");
+    assert!(mee.title.contains("生态环境"), "{}", mee.title);
+    let empty = t.read("a/empty/index.html");
+    assert!(
+        empty.contains("role=\"alert\"") && empty.contains("empty.htm"),
+        "{empty}"
+    );
     // A source page that does not import shows its problem too.
     fs::write(src.join("shui-zhifa-jiancha.txt"), "\n\n").unwrap();
     build(&cfg).unwrap();
