@@ -3,7 +3,10 @@
 // SEO. Run by scripts/bench under scripts/nginx-e2e (deploy/nginx.conf, brotli, CSP).
 //
 //   node e2e/bench/lighthouse.mjs <lighthouse binary> [--runs 5] [--article ID]
-//     [--write ../BENCHMARKS.md]
+//     [--write ../BENCHMARKS.md] [--keep DIR]
+//
+// --keep DIR keeps the last JSON report of each page there (lighthouse-root.json,
+// lighthouse-article.json).
 //
 // Runs alternate the two pages. Writes the medians between <!-- lighthouse:start -->
 // and <!-- lighthouse:end -->, and every accessibility or SEO audit that failed in
@@ -23,6 +26,7 @@ const RUNS = Number(opt('--runs', 5));
 const WRITE = opt('--write', null);
 const ARTICLE = opt('--article', 'lifa-gaozhiliang');
 const BASE = process.env.E2E_BASE_URL;
+const KEEP = opt('--keep', null);
 if (!LH || !BASE) throw new Error('usage: E2E_BASE_URL=… node lighthouse.mjs <lighthouse> [--runs N] [--article ID] [--write FILE]');
 
 const FLAGS = '--headless --no-sandbox --disable-gpu --disable-quic --no-first-run '
@@ -41,11 +45,22 @@ const median = (xs) => {
 const out = path.join(os.tmpdir(), `lh-${process.pid}.json`);
 const runs = PAGES.map(() => []);
 const failed = PAGES.map(() => new Map());
+const errors = PAGES.map(() => 0);
 for (let i = 0; i < RUNS; i++) {
   for (const [k, p] of PAGES.entries()) {
-    execFileSync(LH, [p.url, '--quiet', `--only-categories=${CATEGORIES.join(',')}`, `--chrome-flags=${FLAGS}`,
-      '--output=json', `--output-path=${out}`], { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, stdio: 'inherit' });
+    try {
+      execFileSync(LH, [p.url, '--quiet', `--only-categories=${CATEGORIES.join(',')}`, `--chrome-flags=${FLAGS}`,
+        '--output=json', `--output-path=${out}`], { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, stdio: 'inherit' });
+    } catch (e) {
+      // Lighthouse sometimes fails to record its trace on a loaded machine
+      // (NO_NAVSTART): the run is counted as failed and left out, not repeated.
+      errors[k] += 1;
+      process.stderr.write(`lighthouse run ${i + 1}/${RUNS} ${p.url} failed: ${e.message.split('\n')[0]}\n`);
+      continue;
+    }
     const r = JSON.parse(fs.readFileSync(out, 'utf8'));
+    // The last report of each page stays for reading its audits (long tasks, bootup time).
+    if (KEEP) fs.copyFileSync(out, path.join(KEEP, `lighthouse-${k ? 'article' : 'root'}.json`));
     const a = r.audits;
     for (const cat of ['accessibility', 'seo']) {
       for (const ref of r.categories[cat].auditRefs) {
@@ -69,6 +84,7 @@ for (let i = 0; i < RUNS; i++) {
   }
 }
 fs.rmSync(out, { force: true });
+if (runs.some((rs) => rs.length === 0)) throw new Error('a page has no Lighthouse run that completed');
 const ms = (v) => `${Math.round(v)} ms`;
 const rows = [
   ['performance score', 'score', String, true],
@@ -80,7 +96,7 @@ const rows = [
   ['speed index', 'si', ms, false],
   ['cumulative layout shift', 'cls', (v) => v.toFixed(3), false],
 ];
-let table = `| metric (median of ${RUNS}) | ${PAGES.map((p) => p.label).join(' | ')} |\n|---|${PAGES.map(() => '---|').join('')}\n`;
+let table = `| metric (median of the runs) | ${PAGES.map((p, k) => `${p.label}, ${runs[k].length} runs${errors[k] ? ` (${errors[k]} failed)` : ''}`).join(' | ')} |\n|---|${PAGES.map(() => '---|').join('')}\n`;
 for (const [label, key, f, showRuns] of rows) {
   const cells = runs.map((rs) => {
     const m = f(median(rs.map((r) => r[key])));
