@@ -19,7 +19,7 @@ for (const width of [360, 1280]) {
     await page.goto('/?src=table-attachments.json');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('中标（成交）公告');
 
-    const summary = page.getByRole('region', { name: '公告概要' });
+    const summary = page.getByRole('region', { name: '公告概要', exact: true });
     await expect(summary).toBeVisible();
     await expect(summary.getByRole('table')).toHaveAccessibleName('公告概要');
     await expect(summary.getByRole('columnheader', { name: '项目' })).toBeVisible();
