@@ -319,6 +319,11 @@ pub(crate) struct Broken {
     pub(crate) error: article::LoadError,
 }
 
+/// When `path` was last written (`None` if that cannot be read).
+fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
 /// A source page imported as `article-cli import` does: HTML (by content, whatever the
 /// extension) through the HTML importer, else plain text; the article, or the
 /// problem as a load error the page shows, and the page's text for that page.
@@ -349,8 +354,8 @@ fn import_source(path: &Path, bytes: &[u8]) -> (Result<Article, article::LoadErr
 }
 
 /// Every `*.json` but `index.json` in `dir`, in file-name order, each replaced by the
-/// import of a source page `sources/<id>.txt` (or `.html`, `.htm`) when there is one;
-/// and every one that failed.
+/// import of a source page `sources/<id>.txt` (or `.html`, `.htm`) when there is one
+/// saved after it; and every one that failed.
 fn load_articles(dir: &Path, sources: Option<&Path>) -> Result<(Vec<Item>, Vec<Broken>), Error> {
     let list = |dir: &Path, ext: &str| -> Result<Vec<PathBuf>, Error> {
         let mut paths: Vec<PathBuf> = fs::read_dir(dir)
@@ -381,8 +386,16 @@ fn load_articles(dir: &Path, sources: Option<&Path>) -> Result<(Vec<Item>, Vec<B
         pages.extend(list(src, "html")?);
         pages.extend(list(src, "htm")?);
         for p in pages {
-            let bytes = fs::read(&p).map_err(|e| Error::Io(p.clone(), e))?;
             let id = stem(&p);
+            // The one saved last wins: an author who edits the JSON of an article that
+            // was imported from this page sees the JSON, one who edits the page sees
+            // its import.
+            if let Some((json_path, _, _)) = found.get(&id) {
+                if modified(json_path) > modified(&p) {
+                    continue;
+                }
+            }
+            let bytes = fs::read(&p).map_err(|e| Error::Io(p.clone(), e))?;
             let (imported, text) = import_source(&p, &bytes);
             let imported = imported.and_then(|mut a| {
                 a.id = id.clone();

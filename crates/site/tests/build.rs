@@ -351,6 +351,23 @@ fn authoring_shows_a_bad_article_in_its_page_and_imports_source_pages() {
         empty.contains("role=\"alert\"") && empty.contains("empty.htm"),
         "{empty}"
     );
+    // The one saved last wins: a JSON edited after its source page was imported shows.
+    let mut edited =
+        article::parse_article(data_block(&t.read("a/shui-zhifa-jiancha/index.html")).as_bytes())
+            .unwrap();
+    edited.title = "改过的标题".into();
+    let json = serde_json::to_string_pretty(&edited).unwrap();
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+    fs::write(arts.join("shui-zhifa-jiancha.json"), &json).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(arts.join("shui-zhifa-jiancha.json"))
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    build(&cfg).unwrap();
+    assert!(t.has("a/shui-zhifa-jiancha/index.html", "<title>改过的标题"));
+    fs::remove_file(arts.join("shui-zhifa-jiancha.json")).unwrap();
     // A source page that does not import shows its problem too.
     fs::write(src.join("shui-zhifa-jiancha.txt"), "\n\n").unwrap();
     build(&cfg).unwrap();
