@@ -31,7 +31,7 @@ function fail(error) {
       : '下面的文章可以照常阅读\uFF0C但阅读工具无法使用\uFF0C请检查网络后重新加载页面\u3002')
     : (en
       ? 'Its files failed to load or to verify. Check the connection and reload the page.'
-      : '阅读器文件未能加载或未通过完整性校验,请检查网络后重新加载页面\u3002');
+      : '阅读器文件未能加载或未通过完整性校验\uFF0C请检查网络后重新加载页面\u3002');
   const pre = document.createElement('pre');
   pre.textContent = String(error && error.message ? error.message : error);
   box.append(h, p, pre);

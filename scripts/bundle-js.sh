@@ -3,16 +3,22 @@
 # assets/loader.js) as shipped: without their whole-line `//` comments and without
 # indentation, into target/js/, which index.html links. The comments are for the
 # sources; shipped, they were half of each file's brotli bytes (BENCHMARKS.md, Bundle).
-# Only whole-line comments go, so no string, regex or URL is touched; a template
-# literal spanning lines (where a "comment" would be text) is refused.
+# Only whole-line comments go; the shapes where such a line could be text (a template
+# literal spanning lines, a block comment, a line continued with a backslash) are refused.
 set -eu
 cd "${TRUNK_SOURCE_DIR:-$(dirname "$0")/..}"
 mkdir -p target/js
 for name in theme-init loader; do
   src="assets/$name.js"
   out="target/js/$name.js"
-  if grep -v '^[[:space:]]*//' "$src" | awk '{ n += gsub(/`/, "") } n % 2 { print FILENAME ":" NR; exit 1 }' FILENAME="$src"; then :; else
+  # Refused, where a whole-line "//" may not be a comment: a template literal spanning
+  # lines, a block comment (its end could be on such a line), a line continued with "\".
+  if grep -v '^[[:space:]]*//' "$src" | awk '{ n += gsub(/`/, "") } n % 2 { exit 1 }'; then :; else
     echo "bundle-js.sh: $src: a template literal spans lines; whole-line comments cannot be stripped safely" >&2
+    exit 1
+  fi
+  if grep -n -e '/\*' -e '\\$' "$src" >&2; then
+    echo "bundle-js.sh: $src: a block comment or a line ending in a backslash (above); whole-line comments cannot be stripped safely" >&2
     exit 1
   fi
   grep -v '^[[:space:]]*//' "$src" | sed 's/^[[:space:]]*//' | grep -v '^$' > "$out.tmp"

@@ -48,9 +48,9 @@ for (const width of [360, 1280]) {
     await expect(files.getByRole('heading', { name: '附件' })).toBeVisible();
     const items = files.getByRole('listitem');
     await expect(items).toHaveCount(3);
-    await expect(items.nth(0)).toHaveText('济南大学中心校区学生公寓改造提升项目施工范围及工程量清单（PDF，365 KB）');
-    await expect(items.nth(1)).toHaveText('中标（成交）供应商评审得分汇总表（XLSX，52 KB）');
-    await expect(items.nth(2)).toHaveText('图纸（ZIP，18.4 MB）');
+    await expect(items.nth(0)).toHaveText('济南大学中心校区学生公寓改造提升项目施工范围及工程量清单（PDF，356 KB）');
+    await expect(items.nth(1)).toHaveText('中标（成交）供应商评审得分汇总表（XLSX，51 KB）');
+    await expect(items.nth(2)).toHaveText('图纸（ZIP，17.5 MB）');
     await expect(files.getByRole('link', { name: '图纸' })).toHaveAttribute(
       'href', 'https://www.ccgp.gov.cn/files/P020250714000003.zip');
 

@@ -146,13 +146,15 @@ pub(crate) fn crumbs_with_list_links(a: &Article, base: Option<&str>) -> Rc<[Lin
 /// (validation refuses it anyway) is never linked.
 fn attachment(x: &Attachment) -> Option<Html> {
     let url = safe_url(&x.url).ok()?;
-    // Integer arithmetic only: float formatting would add about 10 KB to the wasm.
-    let size = x.size.map(|b| match b {
-        0..1_000 => format!("{b} B"),
-        1_000..1_000_000 => format!("{} KB", (b + 500) / 1_000),
-        _ => {
-            let tenths = (b + 50_000) / 100_000;
-            format!("{}.{} MB", tenths / 10, tenths % 10)
+    // In units of 1,024 bytes, as portals print sizes (364,544 B is 356 KB). Integer
+    // arithmetic only: float formatting would add about 10 KB to the wasm.
+    let size = x.size.map(|b| {
+        let kb = (b + 512) / 1024;
+        let tenths = (b * 10 + (1 << 19)) >> 20;
+        match b {
+            0..1024 => format!("{b} B"),
+            _ if kb < 1000 => format!("{kb} KB"),
+            _ => format!("{}.{} MB", tenths / 10, tenths % 10),
         }
     });
     let meta: Vec<String> = x

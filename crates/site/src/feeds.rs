@@ -282,11 +282,13 @@ pub(crate) fn index_json(index: &ArticleIndex) -> String {
 /// The MIME type a feed gives an attachment whose file type is not known.
 const UNKNOWN_TYPE: &str = "application/octet-stream";
 
-/// The article's attachments whose URL passes `safe_url`, with that URL.
+/// The article's attachments whose URL passes `safe_url` and is absolute http(s) (a
+/// feed reader resolves nothing against the portal), with that URL.
 fn files(a: &article::Article) -> Vec<(&article::Attachment, String)> {
     a.attachments
         .iter()
         .filter_map(|f| Some((f, checked(Some(&f.url))?)))
+        .filter(|(_, u)| u.starts_with("https://") || u.starts_with("http://"))
         .collect()
 }
 

@@ -78,12 +78,14 @@ pub(crate) fn article_head(site: &Site, a: &Article) -> String {
     h
 }
 
-/// `associatedMedia`: a `MediaObject` for each attachment whose URL passes `safe_url`.
+/// `associatedMedia`: a `MediaObject` for each attachment whose URL passes `safe_url`
+/// and is absolute http(s).
 fn media(j: &mut JsonWriter, a: &Article) {
     let files: Vec<_> = a
         .attachments
         .iter()
         .filter_map(|f| Some((f, safe_url(&f.url).ok()?)))
+        .filter(|(_, u)| u.as_str().starts_with("https://") || u.as_str().starts_with("http://"))
         .collect();
     if files.is_empty() {
         return;

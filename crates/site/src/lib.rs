@@ -335,7 +335,9 @@ fn import_source(path: &Path, bytes: &[u8]) -> (Result<Article, article::LoadErr
         }])
     };
     if article_html::looks_like_html(bytes) {
-        let text = String::from_utf8_lossy(bytes).into_owned();
+        let text = article_html::decode(bytes, None)
+            .map(|(text, _)| text)
+            .unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned());
         let imported = article_html::from_html(bytes, &article_html::Options::default())
             .map(|i| i.article)
             .map_err(|e| problem(e.to_string()));
@@ -354,14 +356,14 @@ fn import_source(path: &Path, bytes: &[u8]) -> (Result<Article, article::LoadErr
 }
 
 /// Every `*.json` but `index.json` in `dir`, in file-name order, each replaced by the
-/// import of a source page `sources/<id>.txt` (or `.html`, `.htm`) when there is one
-/// saved after it; and every one that failed.
+/// import of a source page `sources/<id>.txt` (or `.html`, `.htm`, `.shtml`, `.xhtml`,
+/// any case) when there is one saved after it; and every one that failed.
 fn load_articles(dir: &Path, sources: Option<&Path>) -> Result<(Vec<Item>, Vec<Broken>), Error> {
     let list = |dir: &Path, ext: &str| -> Result<Vec<PathBuf>, Error> {
         let mut paths: Vec<PathBuf> = fs::read_dir(dir)
             .map_err(|e| Error::Io(dir.to_owned(), e))?
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == ext) && p.is_file())
+            .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case(ext)) && p.is_file())
             .filter(|p| p.file_name().is_some_and(|n| n != "index.json"))
             .collect();
         paths.sort();
@@ -382,16 +384,18 @@ fn load_articles(dir: &Path, sources: Option<&Path>) -> Result<(Vec<Item>, Vec<B
         found.insert(stem(&p), (p, json, loaded));
     }
     if let Some(src) = sources {
-        let mut pages = list(src, "txt")?;
-        pages.extend(list(src, "html")?);
-        pages.extend(list(src, "htm")?);
+        let mut pages = Vec::new();
+        for ext in ["txt", "html", "htm", "shtml", "xhtml"] {
+            pages.extend(list(src, ext)?);
+        }
         for p in pages {
             let id = stem(&p);
             // The one saved last wins: an author who edits the JSON of an article that
             // was imported from this page sees the JSON, one who edits the page sees
             // its import.
             if let Some((json_path, _, _)) = found.get(&id) {
-                if modified(json_path) > modified(&p) {
+                // On a tie (a fresh clone, a copy) the JSON, as `trunk build` uses it.
+                if modified(json_path) >= modified(&p) {
                     continue;
                 }
             }

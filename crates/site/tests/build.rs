@@ -408,6 +408,7 @@ fn attachments_reach_the_structured_data_and_the_feeds_with_checked_urls() {
             Some("et"),
             None,
         ),
+        file("相对地址", "files/x.pdf", Some("pdf"), None),
     ];
     fs::write(
         arts.join("files.json"),
@@ -427,12 +428,16 @@ fn attachments_reach_the_structured_data_and_the_feeds_with_checked_urls() {
     assert_eq!(media[0]["contentSize"], "364544 B");
     assert_eq!(media[1]["name"], "申请表");
     assert!(media[1].get("encodingFormat").is_none());
+    assert_eq!(media.as_array().unwrap().len(), 2, "{media}");
     let json: Value = serde_json::from_str(&t.read("feed.json")).unwrap();
     let files = &json["items"][0]["attachments"];
     assert_eq!(files[0]["mime_type"], "application/pdf");
     assert_eq!(files[0]["size_in_bytes"], 364_544);
     assert_eq!(files[1]["mime_type"], "application/octet-stream");
     assert!(files[1].get("size_in_bytes").is_none());
+    assert_eq!(files.as_array().unwrap().len(), 2, "{files}");
+    // A relative URL (validation allows it; a `javascript:` one it refuses) is left out.
+    assert!(!t.has("feed.xml", "files/x.pdf"));
     assert!(t.has(
         "feed.xml",
         "<link rel=\"enclosure\" href=\"https://gov.example.cn/files/ys.pdf\" title=\"2024年部门预算\" type=\"application/pdf\" length=\"364544\"/>"
