@@ -160,7 +160,7 @@ pub fn from_html(bytes: &[u8], options: &Options) -> Result<Imported, HtmlError>
         .or_else(|| meta.cms("ArticleTitle").map(str::to_owned))
         .or_else(|| meta.tag(&["og:title", "twitter:title"]).map(str::to_owned));
     let hint = meta_title.as_deref().or(meta.title.as_deref());
-    let visible = meta::find_title(body_el, hint);
+    let visible = meta::find_title(body_el, hint, &lengths);
     let title = match (&meta_title, &visible) {
         // The visible title is clean where the meta one carries a site suffix, and
         // whole where a meta attribute was cut short by an unescaped quote.

@@ -435,7 +435,11 @@ fn is_control_box(n: N<'_>) -> bool {
 
 /// The element whose text best matches the page's title: an `<h1>`, or an element
 /// named like a title, whose text is the `<title>` or a part of it.
-pub(crate) fn find_title<'a>(root: N<'a>, hint: Option<&str>) -> Option<(N<'a>, String)> {
+pub(crate) fn find_title<'a>(
+    root: N<'a>,
+    hint: Option<&str>,
+    lengths: &crate::dom::Lengths,
+) -> Option<(N<'a>, String)> {
     let mut best: Option<(usize, N<'a>, String)> = None;
     for n in root.descendants() {
         let Some(t) = tag(n) else { continue };
@@ -450,7 +454,11 @@ pub(crate) fn find_title<'a>(root: N<'a>, hint: Option<&str>) -> Option<(N<'a>, 
             // Gazettes and documents print the title in the text itself, broken over
             // lines by `<br>`s (`<p align=center><strong>…<br>…</strong>`): the
             // element whose text is the `<title>`'s title part, spacing aside.
-            if let Some((len, text)) = lined_title(n, t, hint) {
+            // (Only elements with a title's amount of text: this runs for every element.)
+            if let Some((len, text)) = (lengths.text(n) <= 400)
+                .then(|| lined_title(n, t, hint))
+                .flatten()
+            {
                 let score = 1500 + len;
                 if best.as_ref().is_none_or(|(b, _, _)| score > *b) {
                     best = Some((score, n, text));
@@ -504,7 +512,12 @@ fn lined_title(n: N<'_>, t: &str, hint: Option<&str>) -> Option<(usize, String)>
         .filter(|c| !crate::text::is_space(*c))
         .collect();
     let mut lines = vec![String::new()];
-    push_lines(n, &mut lines);
+    // A title is a few lines: an element holding more is not one, and is not walked
+    // to its end (this runs for every element of the page).
+    let mut budget = LINED_TITLE_BUDGET;
+    if !push_lines(n, &mut lines, &mut budget) {
+        return None;
+    }
     let lines: Vec<String> = lines
         .iter()
         .map(|l| collapse(l))
@@ -539,26 +552,42 @@ fn lined_title(n: N<'_>, t: &str, hint: Option<&str>) -> Option<(usize, String)>
     Some((n_chars, text))
 }
 
-fn push_lines(n: N<'_>, lines: &mut Vec<String>) {
+/// How many nodes and text bytes [`lined_title`] reads of one element at most.
+const LINED_TITLE_BUDGET: usize = 2048;
+
+/// `n`'s text into `lines`, a new line at each `<br>` and block; false once `budget`
+/// (nodes visited plus text bytes) runs out.
+fn push_lines(n: N<'_>, lines: &mut Vec<String>, budget: &mut usize) -> bool {
     for c in n.children() {
+        *budget = match budget.checked_sub(1) {
+            Some(b) => b,
+            None => return false,
+        };
         if is_skipped(c) {
             continue;
         }
         match c.value() {
             Node::Text(t) => {
+                *budget = match budget.checked_sub(t.len()) {
+                    Some(b) => b,
+                    None => return false,
+                };
                 if let Some(last) = lines.last_mut() {
                     last.push_str(t);
                 }
             }
             Node::Element(e) if e.name() == "br" || crate::dom::is_block(e.name()) => {
                 lines.push(String::new());
-                push_lines(c, lines);
+                if !push_lines(c, lines, budget) {
+                    return false;
+                }
                 lines.push(String::new());
             }
-            Node::Element(_) => push_lines(c, lines),
+            Node::Element(_) if !push_lines(c, lines, budget) => return false,
             _ => {}
         }
     }
+    true
 }
 
 fn char_count_of(s: &str) -> usize {
