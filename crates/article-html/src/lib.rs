@@ -350,7 +350,7 @@ pub fn from_html(bytes: &[u8], options: &Options) -> Result<Imported, HtmlError>
         .cms("ColumnName")
         .map(str::to_owned)
         .or_else(|| meta.ld_str("articleSection"))
-        .or_else(|| section_from_crumbs(&a.breadcrumb, &title));
+        .or_else(|| article::section_from_breadcrumb(&a.breadcrumb, &title));
     a.keywords = meta
         .tag(&["keywords"])
         .map(str::to_owned)
@@ -417,7 +417,7 @@ pub fn from_html(bytes: &[u8], options: &Options) -> Result<Imported, HtmlError>
     if a.lead.is_empty() && a.sections.is_empty() {
         return Err(HtmlError::NoText);
     }
-    a.id = derived_id(&a);
+    a.id = article::derived_id(&a);
     let problems = article::validate(&a);
     if !problems.is_empty() {
         // Never expected; said plainly rather than handing on an invalid article.
@@ -494,29 +494,6 @@ fn site_from_title(page_title: Option<&str>, title: &str) -> Option<String> {
         .map(trim)
         .find(|s| !s.is_empty())?;
     (char_count(last) <= 20).then(|| last.to_owned())
-}
-
-fn section_from_crumbs(crumbs: &[Link], title: &str) -> Option<String> {
-    const GENERIC: [&str; 9] = [
-        "首页",
-        "正文",
-        "详情",
-        "内容",
-        "正文内容",
-        "文章",
-        "Home",
-        "Article",
-        "阅读信息",
-    ];
-    if crumbs.len() < 2 {
-        return None;
-    }
-    crumbs
-        .iter()
-        .rev()
-        .map(|c| c.name.as_str())
-        .find(|n| !GENERIC.contains(n) && *n != title && !title.starts_with(*n))
-        .map(str::to_owned)
 }
 
 fn keywords(k: &str) -> Vec<String> {
@@ -1164,7 +1141,7 @@ fn build_sections(a: &mut Article, pieces: Vec<Piece>) {
             },
             Piece::Para { text, .. } => {
                 let plain = text.plain_text();
-                match footnote(&plain) {
+                match article::footnote(&plain) {
                     Some((n, rest)) => {
                         let id = format!("fn-{n}");
                         let id = (!footnotes.contains(&id)).then(|| {
@@ -1194,24 +1171,6 @@ fn number(sections: &mut [Section], prefix: &str) {
     }
 }
 
-/// `[1] text`, `［1］text`, `注1：text` → (1, text).
-fn footnote(line: &str) -> Option<(&str, &str)> {
-    let (open, close) = if line.starts_with('[') {
-        ('[', ']')
-    } else if line.starts_with('\u{ff3b}') {
-        ('\u{ff3b}', '\u{ff3d}')
-    } else {
-        return None;
-    };
-    let end = line.find(close)?;
-    let num = line[open.len_utf8()..end].trim_start_matches('注');
-    if num.is_empty() || num.len() > 3 || !num.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let text = trim(&line[end + close.len_utf8()..]);
-    (!text.is_empty()).then_some((num, text))
-}
-
 fn attachments(files: Vec<body::FileLink>) -> Vec<Attachment> {
     let mut out: Vec<Attachment> = Vec::new();
     for f in files {
@@ -1238,18 +1197,4 @@ fn attachments(files: Vec<body::FileLink>) -> Vec<Attachment> {
         });
     }
     out
-}
-
-fn derived_id(a: &Article) -> String {
-    // FNV-1a, as the plain-text importer: stable across platforms and releases.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in a
-        .title
-        .bytes()
-        .chain(a.published.as_deref().unwrap_or("").bytes())
-    {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("a-{h:016x}")
 }

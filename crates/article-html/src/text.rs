@@ -160,7 +160,11 @@ pub(crate) fn date_at(s: &str) -> Option<String> {
         }
     }
     let (y, m, d) = (nums[0], nums[1], nums[2]);
-    if !(1990..=2100).contains(&y) || !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+    if !(1990..=2100).contains(&y)
+        || !(1..=12).contains(&m)
+        || d == 0
+        || d > article::days_in_month(y, m)
+    {
         return None;
     }
     let date = format!("{y:04}-{m:02}-{d:02}");
@@ -170,15 +174,6 @@ pub(crate) fn date_at(s: &str) -> Option<String> {
         Some(format!("{date}T{:02}:{:02}:{sec:02}{tz}", nums[3], nums[4]))
     } else {
         Some(date)
-    }
-}
-
-fn days_in_month(y: u32, m: u32) -> u32 {
-    match m {
-        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
     }
 }
 

@@ -34,6 +34,9 @@ use header::header;
 use text::{is_english, trim};
 use trailer::{apply_trailer, trailer_start};
 
+pub use body::footnote;
+pub use header::section_from_breadcrumb;
+
 /// Why a page could not be imported.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 #[error("line {line}, column {column}: {kind}")]
@@ -114,8 +117,10 @@ pub fn from_plain_text(text: &str) -> Result<Article, ImportError> {
     Ok(article)
 }
 
-fn derived_id(a: &Article) -> String {
-    // FNV-1a: stable across platforms and releases, unlike std's hasher.
+/// The id an imported article gets: `a-` and a hash of its title and publication
+/// date (FNV-1a: stable across platforms and releases, unlike std's hasher). Both
+/// importers, text and HTML, name their articles so.
+pub fn derived_id(a: &Article) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in a
         .title

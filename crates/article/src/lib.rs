@@ -31,7 +31,10 @@ mod toc;
 mod url;
 mod validate;
 
-pub use import::{from_plain_text, is_chrome_line, ImportError, ImportErrorKind};
+pub use import::{
+    derived_id, footnote, from_plain_text, is_chrome_line, section_from_breadcrumb, ImportError,
+    ImportErrorKind,
+};
 pub use index::parse_index;
 pub use json_writer::JsonWriter;
 pub use load::{parse_article, LoadError};
@@ -46,4 +49,5 @@ pub use schema::json_schema;
 pub use section_tracker::SectionTracker;
 pub use toc::{build_toc, section_ids, Toc, TocEntry};
 pub use url::{safe_url, SafeUrl, UrlError};
+pub use validate::days_in_month;
 pub use validate::{validate, Issue};

@@ -351,7 +351,8 @@ pub(crate) fn check_datetime(s: &str) -> Result<(), &'static str> {
     }
 }
 
-fn days_in_month(y: u32, m: u32) -> u32 {
+/// Days in month `m` (1–12) of year `y`, Gregorian.
+pub fn days_in_month(y: u32, m: u32) -> u32 {
     match m {
         2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
         2 => 28,

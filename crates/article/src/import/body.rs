@@ -171,8 +171,8 @@ fn is_bullet(line: &str) -> bool {
     ])
 }
 
-/// `[1] text`, `［1］text` → (1, text).
-fn footnote(line: &str) -> Option<(&str, &str)> {
+/// A footnote line: `[1] text`, `［1］text`, `[注1] text` → (1, text).
+pub fn footnote(line: &str) -> Option<(&str, &str)> {
     let (open, close) = if line.starts_with('[') {
         ('[', ']')
     } else if line.starts_with('\u{ff3b}') {

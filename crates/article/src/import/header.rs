@@ -170,8 +170,8 @@ fn looks_like_site(line: &str) -> bool {
 }
 
 /// The column: the last breadcrumb step that is not the home page, the article
-/// itself or a generic "text" step.
-fn section_from_breadcrumb(crumbs: &[Link], title: &str) -> Option<String> {
+/// itself (its title or the start of it) or a generic "text" step.
+pub fn section_from_breadcrumb(crumbs: &[Link], title: &str) -> Option<String> {
     const GENERIC: [&str; 11] = [
         "阅读信息",
         "信息浏览",
@@ -189,7 +189,7 @@ fn section_from_breadcrumb(crumbs: &[Link], title: &str) -> Option<String> {
         .iter()
         .rev()
         .map(|c| c.name.as_str())
-        .find(|n| !GENERIC.contains(n) && *n != title)
+        .find(|n| !GENERIC.contains(n) && *n != title && !title.starts_with(*n))
         .filter(|_| crumbs.len() >= 2)
         .map(str::to_owned)
 }
