@@ -248,26 +248,13 @@ pub(crate) fn import_page(
     bytes: &[u8],
     options: &article_html::Options,
 ) -> Result<(article::Article, Vec<String>), Failure> {
-    let (mut article, warnings) = if article_html::looks_like_html(bytes) {
-        let imported = article_html::from_html(bytes, options).map_err(failure)?;
-        (imported.article, imported.warnings)
-    } else {
-        let (text, warnings) = match (options.charset.as_deref(), std::str::from_utf8(bytes)) {
-            (None, Ok(t)) => (t.to_owned(), Vec::new()),
-            (None, Err(e)) => {
-                return Err(failure(format!(
-                    "not valid UTF-8 at byte {} (give --charset, e.g. gbk)",
-                    e.valid_up_to()
-                )))
-            }
-            (charset, _) => article_html::decode(bytes, charset).map_err(failure)?,
-        };
-        let article = article::from_plain_text(&text).map_err(|e| Failure {
-            at: Some((e.line, e.column)),
-            what: e.kind.to_string(),
-        })?;
-        (article, warnings)
-    };
+    let article_html::Imported {
+        mut article,
+        warnings,
+    } = article_html::import_page(bytes, options).map_err(|e| Failure {
+        at: e.at,
+        what: e.what,
+    })?;
     if let Some(id) = (name != "-").then(|| id_from_path(name)).flatten() {
         article.id = id;
     }

@@ -115,6 +115,42 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
     .any(|t| lower.windows(t.len()).any(|w| w == *t))
 }
 
+/// Why a page, text or HTML, could not be imported: what, and for a text page the
+/// line and column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageError {
+    /// 1-based line and column in a text page.
+    pub at: Option<(usize, usize)>,
+    /// What is wrong.
+    pub what: String,
+}
+
+/// One page as `article-cli import` and the site build's source pages read it: HTML
+/// (by content, [`looks_like_html`]) through [`from_html`], else plain text through
+/// `article::from_plain_text`, UTF-8 unless `options.charset` names its charset. The
+/// article keeps the importer's id and is not validated here.
+pub fn import_page(bytes: &[u8], options: &Options) -> Result<Imported, PageError> {
+    let fail = |what: String| PageError { at: None, what };
+    if looks_like_html(bytes) {
+        return from_html(bytes, options).map_err(|e| fail(e.to_string()));
+    }
+    let (text, warnings) = match (options.charset.as_deref(), std::str::from_utf8(bytes)) {
+        (None, Ok(t)) => (t.to_owned(), Vec::new()),
+        (None, Err(e)) => {
+            return Err(fail(format!(
+                "not valid UTF-8 at byte {} (give --charset, e.g. gbk)",
+                e.valid_up_to()
+            )))
+        }
+        (charset, _) => decode(bytes, charset).map_err(|e| fail(e.to_string()))?,
+    };
+    let article = article::from_plain_text(&text).map_err(|e| PageError {
+        at: Some((e.line, e.column)),
+        what: e.kind.to_string(),
+    })?;
+    Ok(Imported { article, warnings })
+}
+
 /// Imports one page.
 pub fn from_html(bytes: &[u8], options: &Options) -> Result<Imported, HtmlError> {
     let decoded = charset::decode(bytes, options.charset.as_deref())

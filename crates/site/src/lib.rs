@@ -328,30 +328,22 @@ fn modified(path: &Path) -> Option<std::time::SystemTime> {
 /// extension) through the HTML importer, else plain text; the article, or the
 /// problem as a load error the page shows, and the page's text for that page.
 fn import_source(path: &Path, bytes: &[u8]) -> (Result<Article, article::LoadError>, String) {
-    let problem = |message: String| {
-        article::LoadError::Invalid(vec![article::Issue {
-            path: String::new(),
-            message: format!("{}: {message}", path.display()),
-        }])
-    };
-    if article_html::looks_like_html(bytes) {
-        let text = article_html::decode(bytes, None)
-            .map(|(text, _)| text)
-            .unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned());
-        let imported = article_html::from_html(bytes, &article_html::Options::default())
-            .map(|i| i.article)
-            .map_err(|e| problem(e.to_string()));
-        return (imported, text);
-    }
-    let text = match article_html::decode(bytes, None) {
-        Ok((text, _)) => text,
-        Err(e) => return (Err(problem(e.to_string())), String::new()),
-    };
-    let imported = article::from_plain_text(&text).map_err(|e| article::LoadError::Syntax {
-        line: e.line,
-        column: e.column,
-        message: e.kind.to_string(),
-    });
+    let imported = article_html::import_page(bytes, &article_html::Options::default())
+        .map(|i| i.article)
+        .map_err(|e| match e.at {
+            Some((line, column)) => article::LoadError::Syntax {
+                line,
+                column,
+                message: e.what,
+            },
+            None => article::LoadError::Invalid(vec![article::Issue {
+                path: String::new(),
+                message: format!("{}: {}", path.display(), e.what),
+            }]),
+        });
+    let text = article_html::decode(bytes, None)
+        .map(|(text, _)| text)
+        .unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned());
     (imported, text)
 }
 
