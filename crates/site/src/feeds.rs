@@ -284,7 +284,7 @@ const UNKNOWN_TYPE: &str = "application/octet-stream";
 
 /// The article's attachments whose URL passes `safe_url` and is absolute http(s) (a
 /// feed reader resolves nothing against the portal), with that URL.
-fn files(a: &article::Article) -> Vec<(&article::Attachment, String)> {
+pub(crate) fn files(a: &article::Article) -> Vec<(&article::Attachment, String)> {
     a.attachments
         .iter()
         .filter_map(|f| Some((f, checked(Some(&f.url))?)))

@@ -78,15 +78,10 @@ pub(crate) fn article_head(site: &Site, a: &Article) -> String {
     h
 }
 
-/// `associatedMedia`: a `MediaObject` for each attachment whose URL passes `safe_url`
-/// and is absolute http(s).
+/// `associatedMedia`: a `MediaObject` for each attachment the feeds carry (`feeds::files`:
+/// a URL that passes `safe_url` and is absolute http(s)).
 fn media(j: &mut JsonWriter, a: &Article) {
-    let files: Vec<_> = a
-        .attachments
-        .iter()
-        .filter_map(|f| Some((f, safe_url(&f.url).ok()?)))
-        .filter(|(_, u)| u.as_str().starts_with("https://") || u.as_str().starts_with("http://"))
-        .collect();
+    let files = crate::feeds::files(a);
     if files.is_empty() {
         return;
     }
@@ -96,7 +91,7 @@ fn media(j: &mut JsonWriter, a: &Article) {
         j.open('{');
         j.field("@type", "MediaObject");
         j.field("name", &f.name);
-        j.field("contentUrl", href.as_str());
+        j.field("contentUrl", &href);
         j.opt_field("encodingFormat", f.mime_type());
         j.opt_field("contentSize", f.size.map(|n| format!("{n} B")).as_deref());
         j.close('}');
