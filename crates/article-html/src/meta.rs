@@ -276,16 +276,6 @@ pub(crate) fn find_breadcrumb<'a>(root: N<'a>, lengths: &crate::dom::Lengths) ->
     const NAMES: [&str; 8] = [
         "position", "location", "weizhi", "dqwz", "curpos", "path", "daohang", "local",
     ];
-    const LABELS: [&str; 8] = [
-        "当前位置",
-        "您的位置",
-        "您现在的位置",
-        "您当前的位置",
-        "您当前位置",
-        "所在位置",
-        "当前所在",
-        "位置：",
-    ];
     let mut found: Option<N<'a>> = None;
     for n in root.descendants() {
         let Some(t) = tag(n) else { continue };
@@ -309,7 +299,7 @@ pub(crate) fn find_breadcrumb<'a>(root: N<'a>, lengths: &crate::dom::Lengths) ->
         // breadcrumb too: steps between separators.
         let named = STRONG.iter().any(|w| names.contains(w))
             || (NAMES.iter().any(|w| names.contains(w)) && has_separator(&text));
-        let labelled = LABELS.iter().any(|l| text.starts_with(l));
+        let labelled = crumb_label(&text).is_some();
         if !(named || labelled) {
             continue;
         }
@@ -324,16 +314,34 @@ pub(crate) fn find_breadcrumb<'a>(root: N<'a>, lengths: &crate::dom::Lengths) ->
         root.descendants().find_map(|n| {
             let t = n.value().as_text()?;
             let s = crate::text::trim(t);
-            LABELS
-                .iter()
-                .any(|l| s.starts_with(l))
-                .then(|| n.parent())
-                .flatten()
-                .filter(|p| {
-                    let links = p.descendants().filter(|d| tag(*d) == Some("a")).count();
-                    (1..=12).contains(&links) && crate::dom::inner_text(*p).chars().count() <= 200
-                })
+            crumb_label(s).and(n.parent()).filter(|p| {
+                let links = p.descendants().filter(|d| tag(*d) == Some("a")).count();
+                (1..=12).contains(&links) && crate::dom::inner_text(*p).chars().count() <= 200
+            })
         })
+    })
+}
+
+/// The words that lead a breadcrumb (`当前位置：`), longest first. A bare `位置` counts
+/// only with its colon.
+const CRUMB_LABELS: [&str; 9] = [
+    "您现在的位置",
+    "您当前的位置",
+    "您当前位置",
+    "当前位置为",
+    "当前位置",
+    "您的位置",
+    "所在位置",
+    "当前所在",
+    "位置",
+];
+
+/// `text` after the breadcrumb label it starts with, and its colon.
+fn crumb_label(text: &str) -> Option<&str> {
+    CRUMB_LABELS.iter().find_map(|l| {
+        let rest = text.strip_prefix(l)?;
+        let after = rest.trim_start_matches([':', '\u{ff1a}']);
+        (*l != "位置" || after.len() < rest.len()).then(|| crate::text::trim(after))
     })
 }
 
@@ -357,19 +365,7 @@ pub(crate) fn crumbs(
     // Label words (当前位置:) are not steps.
     out.retain(|(name, _)| {
         let bare = name.trim_end_matches([':', '\u{ff1a}']);
-        ![
-            "当前位置",
-            "您的位置",
-            "您现在的位置",
-            "您当前的位置",
-            "您当前位置",
-            "所在位置",
-            "当前所在",
-            "位置",
-            "当前位置为",
-        ]
-        .contains(&bare)
-            && !name.is_empty()
+        !CRUMB_LABELS.contains(&bare) && !name.is_empty()
     });
     out
 }
@@ -387,17 +383,8 @@ fn walk_crumbs(
             Node::Text(t) => {
                 for part in t.split(SEPARATORS) {
                     let mut p = crate::text::trim(part);
-                    for l in [
-                        "当前位置",
-                        "您的位置",
-                        "您现在的位置",
-                        "所在位置",
-                        "当前所在",
-                        "位置",
-                    ] {
-                        if let Some(rest) = p.strip_prefix(l) {
-                            p = crate::text::trim(rest.trim_start_matches([':', '\u{ff1a}']));
-                        }
+                    if let Some(rest) = crumb_label(p) {
+                        p = rest;
                     }
                     let p = p.trim_matches(|c: char| {
                         c == ':' || c == '\u{ff1a}' || crate::text::is_space(c)
