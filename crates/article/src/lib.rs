@@ -16,6 +16,7 @@ mod load;
 mod model;
 #[cfg(all(test, feature = "serde"))]
 mod oracle;
+mod punctuation;
 mod reading_position;
 mod reading_time;
 #[cfg(feature = "schema")]
@@ -31,6 +32,7 @@ pub use load::{parse_article, LoadError};
 pub use model::{
     Article, Author, Block, Crumb, Inline, Section, Site, Source, Span, SCHEMA_VERSION,
 };
+pub use punctuation::full_width_punctuation;
 pub use reading_position::SectionTracker;
 pub use reading_time::{reading_time, ReadingTime};
 #[cfg(feature = "schema")]
