@@ -3,7 +3,7 @@
 // classes as src/state.rs (Prefs::encode / Prefs::classes). An external file, not
 // inline, so the page works under a Content-Security-Policy without 'unsafe-inline'.
 (function () {
-  var p = { size: '1', width: 'normal', theme: 'auto', elder: '0' };
+  var p = { size: '1', width: 'normal', theme: 'auto', elder: '0', cursor: '0' };
   try {
     var raw = window.localStorage.getItem('av:prefs') || '';
     raw.split(';').forEach(function (pair) {
@@ -23,6 +23,8 @@
   c.add('text-' + size);
   c.add('width-' + (widths.indexOf(p.width) >= 0 ? p.width : 'normal'));
   if (p.elder === '1') c.add('elder');
+  // 大鼠标 changes the cursor at once; the other switches wait for the pointer.
+  if (p.cursor === '1') c.add('big-cursor');
   // index.html carries the default article rendered at build time. When the URL names
   // another article (an in-app route, as route::parse reads it, or ?src=), it stays
   // hidden, so that article never shows first. Being wrong here only costs speed.

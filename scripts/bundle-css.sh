@@ -13,6 +13,11 @@ mkdir -p target/css
     cat "styles/$f.css"
     printf '\n'
   done
+  for f in styles/components/*.css; do
+    printf '/* %s */\n' "$f"
+    cat "$f"
+    printf '\n'
+  done
   printf '/* styles/print.css */\n@media print {\n'
   cat styles/print.css
   printf '\n}\n'

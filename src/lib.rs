@@ -11,6 +11,7 @@ mod handover;
 pub mod hooks;
 pub mod options;
 mod panic;
+pub mod place;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 mod qr;
