@@ -14,6 +14,8 @@ function fail(error) {
   const prerendered = document.getElementById('av-prerender');
   if (!prerendered && document.getElementById('av-content')) return;
   const readable = prerendered && getComputedStyle(prerendered).display !== 'none';
+  // The viewer's one language rule (`dom::is_english`): English when <html lang>
+  // starts with "en", any case. `browser::panic`'s test holds this alert to its own.
   const en = /^en/i.test(document.documentElement.lang);
   // Over a readable article the alert goes on top and the article stays.
   const box = document.createElement(readable ? 'div' : 'main');
@@ -39,21 +41,16 @@ function fail(error) {
 
 // The article a route or `?src=` names is fetched now, while the wasm downloads and
 // compiles, not after: `api::fetch_bytes` takes this response over (same URL string,
-// same abort signal for its time limit) instead of starting a second request. Only
-// plain http(s) addresses are fetched early; the viewer still checks every address
-// itself and drops (aborts) a response it did not ask for.
+// same abort signal for its time limit) instead of starting a second request. It is
+// the article the viewer fetches first (tests/startup_rules.json holds both to that)
+// or nothing: only plain http(s) addresses are fetched early, and the viewer still
+// checks every address itself and drops (aborts) a response it did not ask for.
 function earlyArticleUrl() {
-  // The hash as route::parse reads it, worked out by theme-init.js (which index.html
-  // runs first).
-  const hash = window.__avRouteHash || '';
-  if (hash.startsWith('/')) {
-    const p = hash.slice(1).split('/').filter(Boolean);
-    const isId = (s) => /^[A-Za-z][A-Za-z0-9_-]*$/.test(s);
-    if (p[0] === 'a' && (p.length === 2 || p.length === 3) && isId(p[1])) return `articles/${p[1]}.json`;
-    if (p[0] === 'list' && p.length <= 2) return null;
-  }
-  const src = new URLSearchParams(location.search).get('src');
-  if (!src || !/^[\x21-\x7e]+$/.test(src)) return null;
+  // The route and ?src= as the viewer reads them, worked out by theme-init.js
+  // (which index.html runs first).
+  const { route = null, src = null } = window.__avStart ?? {};
+  if (route) return route.article ? `articles/${route.article}.json` : null;
+  if (src === null || !/^[\x21-\x7e]+$/.test(src)) return null;
   try {
     const { protocol } = new URL(src, document.baseURI);
     return protocol === 'https:' || protocol === 'http:' ? src : null;

@@ -21,7 +21,7 @@ const ready = (async () => {
   const glue = await import(new URL(manifest.js, BASE).href);
   await glue.default({ module_or_path: new URL(manifest.wasm, BASE) });
   const abs = (list) => (list ?? []).map((c) => new URL(c, BASE).href);
-  return { glue, css: abs(manifest.css), print: abs(manifest.print) };
+  return { glue, css: abs(manifest.css) };
 })();
 
 /** element -> { src, viewer } for every mounted (or mounting) viewer */
@@ -69,15 +69,7 @@ async function mount(el) {
     link.href = href;
     return link;
   });
-  // Print styles only for printing; nothing waits for them.
-  const printLinks = loaded.print.map((href) => {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.media = 'print';
-    link.href = href;
-    return link;
-  });
-  root.append(...links, ...printLinks);
+  root.append(...links);
   // Mount once the styles are in, so the article never flashes unstyled.
   await Promise.all(links.map(linkLoaded));
   if (viewers.get(el) !== entry) return;

@@ -4,29 +4,26 @@
 
 mod api;
 mod app;
+mod article_page;
+pub mod browser;
 pub mod components;
-mod dom;
-pub mod embed;
-mod handover;
 pub mod hooks;
 pub mod options;
-mod panic;
 pub mod place;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod prerender;
 mod qr;
 mod reader;
 pub mod route;
-pub mod shell;
+mod routes;
 pub mod state;
 pub mod structured_data;
 
 pub use api::{fetch_article_with, fetch_index, Failure, FetchError, FetchOptions};
-pub use app::{ArticlePage, ArticlePageProps, DEFAULT_ARTICLE};
-pub use handover::take_prerendered_page;
-pub use panic::{install_panic_hook, show_fatal, show_fatal_in};
+pub use app::{App, AppProps, Embed};
+pub use article_page::{ArticlePage, ArticlePageProps, DEFAULT_ARTICLE};
+pub use browser::handover::take_prerendered_page;
+pub use browser::panic::{install_panic_hook, show_fatal, show_fatal_in};
 pub use reader::{Reader, ReaderProps};
-pub use shell::{App, AppProps, Embed};
+pub use routes::{ArticleRoute, ArticleRouteProps, ListRoute, ListRouteProps};
 
 /// The id of the element in `index.html` holding the page rendered at build time.
 pub const PRERENDER_ID: &str = "av-prerender";

@@ -7,7 +7,8 @@ use std::rc::Rc;
 use article::IndexEntry;
 use yew::prelude::*;
 
-/// Per-viewer settings. The default is the standalone page as it always was.
+/// Per-viewer settings. The default is the viewer's own page: no prefix, the TOC
+/// shown, no in-app links or index until the root sets them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ViewerOptions {
     /// Prepended to every section id, so two viewers on one page and the host's own

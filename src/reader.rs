@@ -14,8 +14,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::browser::dom;
 use crate::components::{ArticleView, ReadAloud, ReaderToolbar};
-use crate::dom;
 use crate::hooks::{use_aids, use_place, use_prefs, use_scroll_spy};
 use crate::state::{shortcut, Panel, PrefsAction, Shortcut, Ui, UiAction};
 
@@ -24,17 +24,15 @@ use crate::state::{shortcut, Panel, PrefsAction, Shortcut, Ui, UiAction};
 pub struct ReaderProps {
     /// The validated article.
     pub article: Rc<Article>,
-    /// True for the stand-alone page: the preference classes also go on `<html>`.
-    #[prop_or(true)]
-    pub standalone: bool,
 }
 
-/// The viewer with its reading tools.
+/// The viewer with its reading tools, on the viewer's own page (an embedded viewer
+/// has none): the preference classes also go on `<html>`.
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
     let a = props.article.clone();
     let root = use_node_ref();
-    let prefs = use_prefs(props.standalone);
+    let prefs = use_prefs(true);
     let ui = use_reducer_eq(Ui::default);
     let ids = use_memo(a.clone(), |a| Rc::<[String]>::from(section_ids(a)));
     let spy = use_scroll_spy(root.clone(), (*ids).clone(), true);

@@ -1,11 +1,21 @@
 //! In-app routes in the URL hash, so the viewer needs no server fallback:
 //! `#/a/<id>` an article, `#/a/<id>/<section>` a section of it, `#/list` every
 //! column and `#/list/<column>` one column. A plain `#sec-3` is a section anchor,
-//! not a route, and keeps working as before.
+//! not a route, so links written for a page without routes keep working. Pure: the
+//! hook that follows the page's hash is `hooks::use_route`.
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
-use yew::prelude::*;
+/// Where the viewer's own page finds the index and the articles, relative to its base.
+pub const ARTICLES_DIR: &str = "articles/";
+
+/// The article index under `base` (the viewer's URL; empty on its own page).
+pub fn index_url(base: &str) -> String {
+    format!("{base}{ARTICLES_DIR}index.json")
+}
+
+/// The JSON of article `id` on the viewer's own page.
+pub fn article_url(id: &str) -> String {
+    format!("{ARTICLES_DIR}{id}.json")
+}
 
 /// A parsed route.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,57 +95,29 @@ pub fn list_href(base: &str, section: Option<&str>) -> String {
     }
 }
 
-/// The page's hash, percent-decoded, without `#`.
-pub(crate) fn current_hash() -> String {
-    let hash = crate::dom::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    let hash = hash.trim_start_matches('#');
-    if hash.is_empty() {
-        return String::new();
-    }
-    js_sys::decode_uri_component(hash)
-        .map(String::from)
-        .unwrap_or_else(|_| hash.to_owned())
+/// A raw `location.hash` as [`parse`] reads it: without `#`, percent-decoded as
+/// `decodeURIComponent` does; kept undecoded when a `%` escape is broken or the
+/// bytes are not UTF-8 (so `#%23` is `#`, and `#%zz` stays `%zz`).
+pub fn decode_hash(raw: &str) -> String {
+    let hash = raw.trim_start_matches('#');
+    percent_decode(hash).unwrap_or_else(|| hash.to_owned())
 }
 
-/// The current route, following `hashchange` (so back and forward work). A hash
-/// that is only a section anchor keeps the route it came from; an empty hash is
-/// no route. When not `enabled` (an embedded viewer: the hash is the host's), there
-/// is no route and no listener.
-#[hook]
-pub fn use_route(enabled: bool) -> Option<Route> {
-    let route = use_state_eq(|| enabled.then(|| parse(&current_hash())).flatten());
-    {
-        let route = route.clone();
-        use_effect_with(enabled, move |&enabled| {
-            let window = crate::dom::window().filter(|_| enabled);
-            let on_change = Closure::<dyn Fn()>::new(move || {
-                let hash = current_hash();
-                match parse(&hash) {
-                    Some(r) => route.set(Some(r)),
-                    None if hash.is_empty() => route.set(None),
-                    None => {}
-                }
-            });
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback(
-                    "hashchange",
-                    on_change.as_ref().unchecked_ref(),
-                );
-            }
-            move || {
-                if let Some(w) = &window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "hashchange",
-                        on_change.as_ref().unchecked_ref(),
-                    );
-                }
-                drop(on_change);
-            }
-        });
+fn percent_decode(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
     }
-    (*route).clone()
+    String::from_utf8(out).ok()
 }
 
 #[cfg(test)]
@@ -181,6 +163,22 @@ mod tests {
         ] {
             assert_eq!(parse(h), None, "{h}");
         }
+    }
+
+    #[test]
+    fn hashes_decode_as_decode_uri_component() {
+        assert_eq!(decode_hash("#/list/%E7%90%86"), "/list/理");
+        assert_eq!(decode_hash("##"), "");
+        assert_eq!(decode_hash("#%23"), "#");
+        assert_eq!(decode_hash("#%2"), "%2");
+        assert_eq!(decode_hash("#%zz"), "%zz");
+        assert_eq!(decode_hash("#%FF"), "%FF");
+        assert_eq!(decode_hash(""), "");
+        assert_eq!(article_url("x"), "articles/x.json");
+        assert_eq!(
+            index_url("https://v.cn/"),
+            "https://v.cn/articles/index.json"
+        );
     }
 
     #[test]

@@ -324,18 +324,26 @@ impl Prefs {
     }
 }
 
-impl Reducible for Prefs {
-    type Action = PrefsAction;
+/// `Reducible` through the type's pure `apply`, keeping the same `Rc` when nothing
+/// changed, so `use_reducer_eq` skips the re-render.
+macro_rules! reducible_by_apply {
+    ($state:ty, $action:ty) => {
+        impl Reducible for $state {
+            type Action = $action;
 
-    fn reduce(self: Rc<Self>, action: PrefsAction) -> Rc<Self> {
-        let next = self.apply(action);
-        if next == *self {
-            self
-        } else {
-            Rc::new(next)
+            fn reduce(self: Rc<Self>, action: $action) -> Rc<Self> {
+                let next = self.apply(action);
+                if next == *self {
+                    self
+                } else {
+                    Rc::new(next)
+                }
+            }
         }
-    }
+    };
 }
+
+reducible_by_apply!(Prefs, PrefsAction);
 
 /// A panel of the reader toolbar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -407,18 +415,7 @@ impl Ui {
     }
 }
 
-impl Reducible for Ui {
-    type Action = UiAction;
-
-    fn reduce(self: Rc<Self>, action: UiAction) -> Rc<Self> {
-        let next = self.apply(action);
-        if next == *self {
-            self
-        } else {
-            Rc::new(next)
-        }
-    }
-}
+reducible_by_apply!(Ui, UiAction);
 
 /// What a key press asks for, given the key and whether a modifier is held or the
 /// focus is in a text field. `None` leaves the key to the browser.

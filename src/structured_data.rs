@@ -183,7 +183,7 @@ pub fn canonical_url(a: &Article) -> Option<String> {
 
 /// Writes JSON-LD, meta description and canonical link for `a` into `<head>`.
 pub(crate) fn apply(a: &Article, page_url: &str, crumb_urls: &[Option<String>]) {
-    let Some(doc) = crate::dom::window().and_then(|w| w.document()) else {
+    let Some(doc) = crate::browser::dom::window().and_then(|w| w.document()) else {
         return;
     };
     let Some(head) = doc.head() else {
@@ -230,7 +230,7 @@ pub(crate) fn apply(a: &Article, page_url: &str, crumb_urls: &[Option<String>]) 
 
 /// Removes what [`apply`] wrote (a list page is not an article).
 pub(crate) fn clear() {
-    let Some(doc) = crate::dom::window().and_then(|w| w.document()) else {
+    let Some(doc) = crate::browser::dom::window().and_then(|w| w.document()) else {
         return;
     };
     if let Ok(Some(el)) = doc.query_selector(&format!("script#{SCRIPT_ID}")) {
@@ -248,7 +248,7 @@ fn clear_canonical(doc: &web_sys::Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use article::{Author, Crumb};
+    use article::{Author, Link};
     use serde_json::Value;
 
     fn article() -> Article {
@@ -262,7 +262,7 @@ mod tests {
         }];
         a.original_url = Some("javascript:alert(1)".into());
         a.breadcrumb = ["首页", "理论研究", "正文"]
-            .map(|n| Crumb {
+            .map(|n| Link {
                 name: n.into(),
                 url: None,
             })
@@ -322,7 +322,7 @@ mod tests {
         let mut a = article();
         a.subtitle = Some("副题".into());
         a.modified = Some("2024-05-20".into());
-        a.site = Some(article::Site {
+        a.site = Some(article::Link {
             name: "政讯通中心".into(),
             url: None,
         });

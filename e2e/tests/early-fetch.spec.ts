@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 
-// Issue 7: the article a route or ?src= names is fetched by assets/loader.js while the
+// The article a route or ?src= names is fetched by assets/loader.js while the
 // wasm is still downloading, and the viewer takes that response over (one request).
 // The proof holds the wasm back until the article JSON has been requested: if only the
 // running wasm asked for the JSON, the page would never render.

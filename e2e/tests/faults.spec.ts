@@ -8,6 +8,9 @@ const LONG = { timeout: 15_000 };
 test.use({ baseURL: FAULT });
 
 const title = '下足“绣花”功夫做好基层文章';
+// The fault server counts requests per key for the whole run: one key per test run
+// (and per --repeat-each copy), so no two runs share a count.
+const freshKey = (name: string) => `${name}-${test.info().testId}-${test.info().repeatEachIndex}`;
 
 test('the fault server sends the strict CSP with the page', async ({ page }) => {
   const resp = await page.goto('/');
@@ -16,11 +19,12 @@ test('the fault server sends the strict CSP with the page', async ({ page }) => 
 });
 
 test('a connection dropped mid-body is a network error with a retry', async ({ page }) => {
-  await page.goto('/?src=/fault/drop%3Fkey%3Ddrop');
+  const key = freshKey('drop');
+  await page.goto(`/?src=/fault/drop%3Fkey%3D${key}`);
   await expect(page.getByRole('alert')).toContainText('网络错误', LONG);
   await expect(page.getByRole('button', { name: '重试' })).toBeVisible();
   // One request and two automatic retries, backing off.
-  expect(await (await page.request.get('/fault/count/drop')).text()).toBe('3');
+  expect(await (await page.request.get(`/fault/count/${key}`)).text()).toBe('3');
 });
 
 test('a slow drip that finishes in time is shown', async ({ page }) => {
@@ -39,7 +43,7 @@ test('a server that never answers the body times out', async ({ page }) => {
 });
 
 test('500 then 200 is retried by itself and shows the article', async ({ page }) => {
-  const key = `flaky-${test.info().workerIndex}-${Date.now()}`;
+  const key = freshKey('flaky');
   await page.goto(`/?src=/fault/flaky/${key}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title, LONG);
   expect(await (await page.request.get(`/fault/count/${key}`)).text()).toBe('2');

@@ -2,7 +2,7 @@ import { test, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { choose, openSeed } from './reading-helpers';
 
-// Point 11: axe at WCAG 2.1 AA in every theme, elder mode and 200% text; a
+// Axe at WCAG 2.1 AA in every theme, elder mode and 200% text; a
 // keyboard walk through the whole page.
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];

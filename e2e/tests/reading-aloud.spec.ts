@@ -1,7 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
 import { openArticle } from './reading-helpers';
 
-// Point 5: 语音朗读. Headless Chromium has no audio, so speechSynthesis is replaced
+// 语音朗读. Headless Chromium has no audio, so speechSynthesis is replaced
 // by a recorder before the page loads; window.__finish() ends the current utterance.
 
 async function stubSpeech(page: Page) {

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { contrastOf, openSeed } from './reading-helpers';
 
-// Point 4: 长辈模式, one switch.
+// 长辈模式, one switch.
 
 test('长辈模式 gives large text, high contrast, 60px targets and quieter chrome', async ({ page }) => {
   await openSeed(page);

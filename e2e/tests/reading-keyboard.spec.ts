@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { openSeed } from './reading-helpers';
 
-// Point 10: keyboard.
+// The keyboard: skip link, focus rings, shortcuts (?, t, Esc) and no focus trap.
 
 test('the skip link is the first Tab stop and moves the focus to the content', async ({ page }) => {
   await openSeed(page);

@@ -1,7 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
 import { choose, openSeed } from './reading-helpers';
 
-// Point 12: phones, 360×740.
+// Phones, 360×740.
 
 test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
 

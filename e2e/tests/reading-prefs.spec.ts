@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { choose, openSeed } from './reading-helpers';
 
-// Point 9: preferences persist, and storage may be missing.
+// Preferences persist, and storage may be missing.
 
 test('preferences are kept in localStorage av:prefs and survive a reload', async ({ page }) => {
   await openSeed(page);

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { openSeed } from './reading-helpers';
 
-// Point 7: print button and print stylesheet.
+// Print button and print stylesheet.
 
 test('打印 opens the print dialog', async ({ page }) => {
   await page.addInitScript(() => {

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { longArticle, openArticle, openSeed } from './reading-helpers';
 
-// Point 6: reading time and length, progress, back to top.
+// Reading time and length, progress, back to top.
 
 test('the seed shows its length in characters and about 500 characters a minute', async ({ page }) => {
   await openSeed(page);

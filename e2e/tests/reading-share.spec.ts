@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import jsQR from 'jsqr';
 import { appRunning, openSeed } from './reading-helpers';
 
-// Point 8: share the link, and a QR code drawn by the viewer.
+// Share the link, and a QR code drawn by the viewer.
 
 test('复制文章链接 copies the page URL and says so', async ({ page, context, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });

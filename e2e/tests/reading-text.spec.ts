@@ -1,7 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
 import { choose, openSeed } from './reading-helpers';
 
-// Point 2: text size, line and paragraph spacing, content width.
+// Text size, line and paragraph spacing, content width.
 
 const SIZES = ['小', '中', '大', '特大', '超大'];
 

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { choose, contrastOf, openSeed } from './reading-helpers';
 
-// Point 3: themes, contrast, no flash of the wrong theme.
+// Themes, contrast, no flash of the wrong theme.
 
 const THEMES = [
   { name: '浅色', cls: 'theme-light', min: 4.5 },

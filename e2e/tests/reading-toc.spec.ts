@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { openArticle, toc } from './reading-helpers';
 
-// Point 1: the table of contents follows the reader.
+// The table of contents follows the reader.
 
 test('on wide screens the TOC is a sticky sidebar that stays on screen', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });

@@ -5,7 +5,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    print!("{}", article_viewer::prerender::default_page());
+    print!("{}", article_viewer::browser::prerender::default_page());
 }
 
 #[cfg(target_arch = "wasm32")]

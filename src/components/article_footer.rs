@@ -2,8 +2,10 @@
 
 use std::rc::Rc;
 
-use article::{safe_url, Article};
+use article::Article;
 use yew::prelude::*;
+
+use super::external_link;
 
 /// Properties of [`ArticleFooter`].
 #[derive(Properties, PartialEq)]
@@ -30,8 +32,8 @@ pub fn ArticleFooter(props: &ArticleFooterProps) -> Html {
             if let Some(u) = &a.original_url {
                 <p class="original-link">
                     { "原文链接:" }
-                    if let Ok(url) = safe_url(u) {
-                        <a href={url.as_str().to_owned()} rel="noopener noreferrer">{ url.as_str() }</a>
+                    if let Some(link) = external_link(Some(u), None) {
+                        { link }
                     } else {
                         <span>{ u }</span>
                     }

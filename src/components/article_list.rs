@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use article::{Crumb, IndexEntry};
+use article::{IndexEntry, Link};
 use yew::prelude::*;
 
 use super::Breadcrumb;
@@ -28,12 +28,12 @@ pub struct ArticleListProps {
 pub fn ArticleList(props: &ArticleListProps) -> Html {
     let base = &props.base;
     let title = props.section.clone().unwrap_or_else(|| "全部文章".into());
-    let mut crumbs = vec![Crumb {
+    let mut crumbs = vec![Link {
         name: "首页".into(),
         url: Some(list_href(base, None)),
     }];
     if props.section.is_some() {
-        crumbs.push(Crumb {
+        crumbs.push(Link {
             name: title.to_string(),
             url: None,
         });
@@ -42,7 +42,7 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
     }
     html! {
         <div class="article-viewer article-list-page">
-            <Breadcrumb items={Rc::<[Crumb]>::from(crumbs)} />
+            <Breadcrumb items={Rc::<[Link]>::from(crumbs)} />
             <main id="av-content" class="content list-content" tabindex="-1">
                 <h1 class="title">{ title.clone() }</h1>
                 <nav class="column-nav" aria-label="栏目">

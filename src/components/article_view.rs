@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use article::{build_toc, Article, Crumb};
+use article::{build_toc, Article, Link};
 use yew::prelude::*;
 
 use super::{
@@ -117,7 +117,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
 
 /// The breadcrumb, with in-app list links for the home step and the article's column
 /// where the article gives no link of its own.
-pub(crate) fn crumbs_with_list_links(a: &Article, base: Option<&str>) -> Rc<[Crumb]> {
+pub(crate) fn crumbs_with_list_links(a: &Article, base: Option<&str>) -> Rc<[Link]> {
     let last = a.breadcrumb.len().saturating_sub(1);
     a.breadcrumb
         .iter()

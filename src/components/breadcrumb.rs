@@ -2,14 +2,16 @@
 
 use std::rc::Rc;
 
-use article::{safe_url, Crumb};
+use article::Link;
 use yew::prelude::*;
+
+use super::external_link;
 
 /// Properties of [`Breadcrumb`].
 #[derive(Properties, PartialEq)]
 pub struct BreadcrumbProps {
     /// Steps, outermost first; the last is the current page.
-    pub items: Rc<[Crumb]>,
+    pub items: Rc<[Link]>,
 }
 
 /// `nav` landmark labelled 当前位置 with an ordered list; the last item is the page.
@@ -23,8 +25,8 @@ pub fn Breadcrumb(props: &BreadcrumbProps) -> Html {
                     <li key={i}>
                         if i == last {
                             <span aria-current="page">{ &c.name }</span>
-                        } else if let Some(href) = c.url.as_deref().and_then(|u| safe_url(u).ok()) {
-                            <a href={href.as_str().to_owned()} rel="noopener noreferrer">{ &c.name }</a>
+                        } else if let Some(link) = external_link(c.url.as_deref(), Some(html! { { &c.name } })) {
+                            { link }
                         } else {
                             <span>{ &c.name }</span>
                         }

@@ -2,8 +2,10 @@
 
 use std::rc::Rc;
 
-use article::{safe_url, Article};
+use article::Article;
 use yew::prelude::*;
+
+use super::external_link;
 
 /// Properties of [`Byline`].
 #[derive(Properties, PartialEq)]
@@ -36,8 +38,8 @@ pub fn Byline(props: &BylineProps) -> Html {
             if let Some(s) = &a.source {
                 <span class="byline-item">
                     { "来源:" }
-                    if let Some(href) = s.url.as_deref().and_then(|u| safe_url(u).ok()) {
-                        <a href={href.as_str().to_owned()} rel="noopener noreferrer">{ &s.name }</a>
+                    if let Some(link) = external_link(s.url.as_deref(), Some(html! { { &s.name } })) {
+                        { link }
                     } else {
                         <span class="source">{ &s.name }</span>
                     }

@@ -3,8 +3,10 @@
 
 use std::cell::RefCell;
 
-use article::{safe_url, Inline, Span};
+use article::{Inline, Span};
 use yew::prelude::*;
+
+use super::external_link;
 
 /// The article's footnotes, for the marks in its text.
 #[derive(Default)]
@@ -123,12 +125,7 @@ fn render_span(s: &Span) -> Html {
             if *emphasis {
                 node = html! { <em>{ node }</em> };
             }
-            match href.as_deref().map(safe_url) {
-                Some(Ok(url)) => html! {
-                    <a href={url.as_str().to_owned()} rel="noopener noreferrer">{ node }</a>
-                },
-                _ => node,
-            }
+            external_link(href.as_deref(), Some(node.clone())).unwrap_or(node)
         }
     }
 }

@@ -56,7 +56,7 @@ type Shared = Rc<RefCell<Option<Engine>>>;
 
 /// `window.speechSynthesis`, if this browser has it (and the utterance constructor).
 fn synth() -> Option<SpeechSynthesis> {
-    let w = crate::dom::window()?;
+    let w = crate::browser::dom::window()?;
     let s = js_sys::Reflect::get(&w, &"speechSynthesis".into()).ok()?;
     let u = js_sys::Reflect::get(&w, &"SpeechSynthesisUtterance".into()).ok()?;
     (s.is_object() && u.is_function()).then(|| s.unchecked_into())
@@ -103,7 +103,7 @@ pub(crate) fn say(text: &str, lang: &str) {
 
 /// True where the browser can speak (and ahead of the wasm, where nearly all can).
 pub(crate) fn can_speak() -> bool {
-    crate::dom::window().is_none() || synth().is_some()
+    crate::browser::dom::window().is_none() || synth().is_some()
 }
 
 /// Shows `text` in the caption bar (大字幕), if it is on.
@@ -115,7 +115,7 @@ pub(crate) fn show_caption(caption: &NodeRef, text: &str) {
 
 /// The caption bar of the page, found once per paragraph (it is near the top).
 fn caption_bar() -> Option<Element> {
-    crate::dom::window()?
+    crate::browser::dom::window()?
         .document()?
         .query_selector(".caption-bar")
         .ok()
@@ -222,7 +222,9 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
     // rest of the toolbar (a layout shift Lighthouse counted).
     // The page rendered ahead of the wasm (no window) shows the button, as nearly every
     // browser has speech synthesis: the toolbar then does not reflow when the app starts.
-    let available = use_memo((), |()| crate::dom::window().is_none() || synth().is_some());
+    let available = use_memo((), |()| {
+        crate::browser::dom::window().is_none() || synth().is_some()
+    });
     let status = use_state_eq(|| Status::Idle);
     let rate = use_state_eq(|| 1.0f32);
     let eng: Shared = use_mut_ref(|| None);

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 /// How far down the page the reader is, 0 to 100.
 fn percent() -> u8 {
-    let Some(w) = crate::dom::window() else {
+    let Some(w) = crate::browser::dom::window() else {
         return 0;
     };
     let Some(el) = w.document().and_then(|d| d.document_element()) else {
@@ -35,7 +35,7 @@ pub fn ReadingProgress() -> Html {
         use_effect_with((), move |()| {
             pct.set(percent());
             let mut last = 0.0;
-            let listener = crate::dom::window().map(|w| {
+            let listener = crate::browser::dom::window().map(|w| {
                 EventListener::new(&w.clone(), "scroll", move |_| {
                     pct.set(percent());
                     let y = w.scroll_y().unwrap_or(0.0);

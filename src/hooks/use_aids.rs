@@ -96,7 +96,7 @@ fn place_guide(guide: &NodeRef, y: f64) {
 }
 
 fn start(aids: Aids, lang: String, guide: NodeRef, caption: NodeRef) -> Option<[EventListener; 2]> {
-    let doc = crate::dom::window()?.document()?;
+    let doc = crate::browser::dom::window()?.document()?;
     let rest = Rc::new(RefCell::new(Rest::default()));
     // A new element under the pointer or focus: wait, then speak and show its text.
     let rest_on = {

@@ -50,7 +50,7 @@ fn returning(consume: bool) -> bool {
 }
 
 fn navigation_is_return() -> bool {
-    let Some(w) = crate::dom::window() else {
+    let Some(w) = crate::browser::dom::window() else {
         return false;
     };
     let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).unwrap_or_default();
@@ -80,7 +80,7 @@ fn headings(root: &Element) -> Vec<Element> {
 
 /// Where a landed heading's top sits: its `scroll-margin-top`.
 fn landing_line(h: &Element) -> f64 {
-    crate::dom::window()
+    crate::browser::dom::window()
         .and_then(|w| w.get_computed_style(h).ok().flatten())
         .and_then(|s| s.get_property_value("scroll-margin-top").ok())
         .and_then(|v| v.trim_end_matches("px").parse().ok())
@@ -126,7 +126,7 @@ fn measure(root: &Element, hs: &[Element], ids: &[String], prefix: &str) -> Opti
 }
 
 fn next_frame(f: impl FnOnce() + 'static) {
-    if let Some(w) = crate::dom::window() {
+    if let Some(w) = crate::browser::dom::window() {
         let cb = Closure::once_into_js(f);
         let _ = w.request_animation_frame(cb.unchecked_ref());
     }
@@ -143,7 +143,7 @@ fn go_to(root: Element, hs: Rc<Vec<Element>>, i: usize, pm: u16, done: impl FnOn
     h.scroll_into_view_with_scroll_into_view_options(&opts);
     next_frame(move || {
         next_frame(move || {
-            if let Some(w) = crate::dom::window() {
+            if let Some(w) = crate::browser::dom::window() {
                 let t = top(&h);
                 let delta =
                     t - landing_line(&h) + f64::from(pm) / 1000.0 * (next_top(&root, &hs, i) - t);
@@ -255,7 +255,7 @@ impl At {
 
 /// Decides what to do on arrival, does it, then keeps the place as the reader moves.
 fn arrive(at: Rc<At>, offer: bool, offered: UseStateSetter<Offered>) -> Option<[EventListener; 3]> {
-    let w = crate::dom::window()?;
+    let w = crate::browser::dom::window()?;
     let doc = w.document()?;
     let kept = load().get(&at.article).cloned();
     let hash = crate::route::current_hash();

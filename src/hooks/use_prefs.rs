@@ -10,7 +10,10 @@ use crate::state::{Prefs, PREFS_KEY};
 /// `localStorage`, if this page may use it.
 pub(crate) fn storage() -> Option<web_sys::Storage> {
     // Both the getter and `getItem` can throw a SecurityError.
-    crate::dom::window()?.local_storage().ok().flatten()
+    crate::browser::dom::window()?
+        .local_storage()
+        .ok()
+        .flatten()
 }
 
 fn load() -> Prefs {
@@ -29,7 +32,7 @@ fn save(p: Prefs) {
 /// Sets the pref classes on `<html>`, so the page background and the scrollbar
 /// follow the theme too (`assets/theme-init.js` did the same before the wasm).
 fn apply_to_html(p: Prefs) {
-    let Some(html) = crate::dom::window()
+    let Some(html) = crate::browser::dom::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     else {

@@ -45,7 +45,7 @@ impl Spy {
         let headings = &self.headings;
         // Asked only about a section a jump pinned: one heading, one measurement.
         self.tracker.current(|p| {
-            let vh = crate::dom::window()
+            let vh = crate::browser::dom::window()
                 .and_then(|w| w.inner_height().ok())
                 .and_then(|h| h.as_f64())
                 .unwrap_or(0.0);
@@ -58,13 +58,13 @@ impl Spy {
 }
 
 fn replace_hash(id: Option<&str>, ids: &[String]) {
-    let Some(window) = crate::dom::window() else {
+    let Some(window) = crate::browser::dom::window() else {
         return;
     };
     let loc = window.location();
     let hash = loc.hash().unwrap_or_default();
     let current = route::section_in_hash(&hash);
-    let base = crate::dom::page_path();
+    let base = crate::browser::dom::page_path();
     // Under an article route (`#/a/<id>`) the section goes after the route, so the
     // route survives; on the plain page it is the whole hash.
     let url = match id {
@@ -209,19 +209,19 @@ fn start(
         // Landing on `#sec-n` counts as a jump there; not when the page rendered at
         // build time already landed and the reader may have read on: the reports say
         // where they are.
-        let hash = crate::dom::window()
+        let hash = crate::browser::dom::window()
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default();
         let landed = route::section_in_hash(&hash);
         let jumped = ids.iter().position(|i| Some(i) == landed.as_ref());
-        if let Some(i) = jumped.filter(|_| !crate::handover::pending()) {
+        if let Some(i) = jumped.filter(|_| !crate::browser::handover::pending()) {
             s.tracker.jump(i);
         }
     }
 
     let arrived = {
         let spy = spy.clone();
-        let window = crate::dom::window()?;
+        let window = crate::browser::dom::window()?;
         EventListener::new(&window, "scrollend", move |_| {
             spy.borrow_mut().tracker.arrived()
         })

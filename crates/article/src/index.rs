@@ -5,52 +5,12 @@
 use std::collections::HashSet;
 
 use crate::load::{load, LoadError};
-use crate::model::{Article, Block, SCHEMA_VERSION};
-use crate::shape::is_under;
+use crate::model::{Article, ArticleIndex, Block, IndexEntry, SCHEMA_VERSION};
 use crate::toc::is_valid_id;
-use crate::validate::{check_datetime, Issue};
+use crate::validate::{check_datetime, is_under, without_placeholder_issues, Issue};
 
 /// Longest generated summary, in characters (before the ellipsis).
 const SUMMARY_CHARS: usize = 80;
-
-/// The list of articles, newest first.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
-pub struct ArticleIndex {
-    /// Format version, as for articles.
-    pub schema_version: u32,
-    /// The entries, newest first.
-    pub articles: Vec<IndexEntry>,
-}
-
-/// One article in the index.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct IndexEntry {
-    /// The article id; the article lives at `<id>.json` beside the index.
-    pub id: String,
-    /// The headline.
-    pub title: String,
-    /// Publication date, `YYYY-MM-DD`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
-    pub date: Option<String>,
-    /// The column, e.g. 理论研究.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
-    pub section: Option<String>,
-    /// One or two sentences for the list page.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
-    pub summary: Option<String>,
-}
 
 impl IndexEntry {
     /// The index entry of an article: its own summary, or the start of its first
@@ -132,27 +92,26 @@ impl ArticleIndex {
 /// every date `YYYY-MM-DD`. All problems, type and meaning, are listed with their
 /// JSON paths; fields the index does not know are ignored.
 pub fn parse_index(bytes: &[u8]) -> Result<ArticleIndex, LoadError> {
-    let (index, mut issues) = load::<ArticleIndex>(bytes)?;
-    // A problem at or under a repaired value would describe its placeholder.
-    let repaired = |path: &str| issues.iter().any(|t| is_under(path, &t.path));
+    let (index, type_issues) = load::<ArticleIndex>(bytes)?;
     let mut meaning = Vec::new();
     let mut ids = HashSet::new();
     for (i, e) in index.articles.iter().enumerate() {
         let mut push = |field: &str, message: &str| {
-            let path = format!("/articles/{i}/{field}");
-            if !repaired(&path) {
-                meaning.push(Issue {
-                    path,
-                    message: message.to_owned(),
-                });
-            }
+            meaning.push(Issue {
+                path: format!("/articles/{i}/{field}"),
+                message: message.to_owned(),
+            });
         };
         if !is_valid_id(&e.id) {
             push(
                 "id",
                 "not a valid id (ASCII letter, then letters, digits, - or _)",
             );
-        } else if !repaired(&format!("/articles/{i}/id")) && !ids.insert(e.id.as_str()) {
+        } else if !type_issues
+            .iter()
+            .any(|t| is_under(&format!("/articles/{i}/id"), &t.path))
+            && !ids.insert(e.id.as_str())
+        {
             // (A placeholder id is not an id: it takes none from a real entry.)
             push("id", "duplicate id");
         }
@@ -165,7 +124,7 @@ pub fn parse_index(bytes: &[u8]) -> Result<ArticleIndex, LoadError> {
             }
         }
     }
-    issues.extend(meaning);
+    let issues = without_placeholder_issues(type_issues, meaning);
     if issues.is_empty() {
         Ok(index)
     } else {

@@ -17,26 +17,26 @@ mod model;
 #[cfg(all(test, feature = "serde"))]
 mod oracle;
 mod punctuation;
-mod reading_position;
 mod reading_time;
 #[cfg(feature = "schema")]
 mod schema;
+mod section_tracker;
 mod shape;
 mod toc;
 mod url;
 mod validate;
 
 pub use import::{from_plain_text, ImportError, ImportErrorKind};
-pub use index::{parse_index, ArticleIndex, IndexEntry};
+pub use index::parse_index;
 pub use load::{parse_article, LoadError};
 pub use model::{
-    Article, Author, Block, Crumb, Inline, Section, Site, Source, Span, SCHEMA_VERSION,
+    Article, ArticleIndex, Author, Block, IndexEntry, Inline, Link, Section, Span, SCHEMA_VERSION,
 };
 pub use punctuation::full_width_punctuation;
-pub use reading_position::SectionTracker;
 pub use reading_time::{reading_time, ReadingTime};
 #[cfg(feature = "schema")]
 pub use schema::json_schema;
+pub use section_tracker::SectionTracker;
 pub use toc::{build_toc, section_ids, Toc, TocEntry};
 pub use url::{safe_url, SafeUrl, UrlError};
 pub use validate::{validate, Issue};

@@ -4,8 +4,8 @@ use thiserror::Error;
 
 use crate::json;
 use crate::model::{Article, SCHEMA_VERSION};
-use crate::shape::{self, is_under, Build};
-use crate::validate::{validate, Issue};
+use crate::shape::{self, Build};
+use crate::validate::{validate, without_placeholder_issues, Issue};
 
 /// Why a document could not be loaded as an article.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -45,17 +45,8 @@ pub enum LoadError {
 /// ([`validate`]). A document whose `schemaVersion` is newer than [`SCHEMA_VERSION`]
 /// gets only [`LoadError::TooNew`], since its other "mistakes" may be new features.
 pub fn parse_article(bytes: &[u8]) -> Result<Article, LoadError> {
-    let (article, mut issues) = load::<Article>(bytes)?;
-    let type_errors = issues.len();
-    for issue in validate(&article) {
-        // A meaning problem under a repaired value describes the placeholder.
-        if !issues[..type_errors]
-            .iter()
-            .any(|t| is_under(&issue.path, &t.path))
-        {
-            issues.push(issue);
-        }
-    }
+    let (article, type_issues) = load::<Article>(bytes)?;
+    let issues = without_placeholder_issues(type_issues, validate(&article));
     if issues.is_empty() {
         Ok(article)
     } else {

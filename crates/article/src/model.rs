@@ -1,4 +1,5 @@
-//! The article wire format (JSON, camelCase keys), version [`SCHEMA_VERSION`].
+//! The article wire format (JSON, camelCase keys), version [`SCHEMA_VERSION`], and
+//! the article index's.
 //!
 //! Optional fields are omitted when absent, never written as empty strings. Text is
 //! always text: inline content is a string or a list of structured spans, never HTML.
@@ -43,13 +44,13 @@ pub struct Article {
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
-    pub site: Option<Site>,
+    pub site: Option<Link>,
     /// Where the article sits in the site, outermost first (首页 › 理论研究 › 正文).
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Vec::is_empty")
     )]
-    pub breadcrumb: Vec<Crumb>,
+    pub breadcrumb: Vec<Link>,
     /// The column the article belongs to, e.g. 理论研究.
     #[cfg_attr(
         feature = "serde",
@@ -93,7 +94,7 @@ pub struct Article {
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
-    pub source: Option<Source>,
+    pub source: Option<Link>,
     /// Responsible editor (责任编辑).
     #[cfg_attr(
         feature = "serde",
@@ -150,29 +151,14 @@ pub struct Article {
     pub disclaimer: Option<String>,
 }
 
-/// The publishing site.
+/// A name and perhaps a URL: the publishing site, a breadcrumb step, the source
+/// (来源).
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-pub struct Site {
-    /// Display name, e.g. 政讯通中心.
-    pub name: String,
-    /// Home page.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
-    pub url: Option<String>,
-}
-
-/// One breadcrumb step.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-pub struct Crumb {
-    /// Display name.
+pub struct Link {
+    /// Display name, e.g. 政讯通中心, 理论研究, 甘肃人大网.
     pub name: String,
     /// Where it links, if anywhere.
     #[cfg_attr(
@@ -210,20 +196,43 @@ pub struct Author {
     pub url: Option<String>,
 }
 
-/// The source (来源) of an article.
+/// The article index (`articles/index.json`), newest first.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-pub struct Source {
-    /// Display name, e.g. 甘肃人大网.
-    pub name: String,
-    /// Link to the source.
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct ArticleIndex {
+    /// Format version, as for articles.
+    pub schema_version: u32,
+    /// The entries, newest first.
+    pub articles: Vec<IndexEntry>,
+}
+
+/// One article in the index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct IndexEntry {
+    /// The article id; the article lives at `<id>.json` beside the index.
+    pub id: String,
+    /// The headline.
+    pub title: String,
+    /// Publication date, `YYYY-MM-DD`.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
-    pub url: Option<String>,
+    pub date: Option<String>,
+    /// The column, e.g. 理论研究.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub section: Option<String>,
+    /// One or two sentences for the list page.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub summary: Option<String>,
 }
 
 /// A section of the body, with optional nested subsections.

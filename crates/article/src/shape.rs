@@ -16,9 +16,8 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use crate::index::{ArticleIndex, IndexEntry};
 use crate::json::Json;
-use crate::model::{Article, Author, Block, Crumb, Inline, Section, Site, Source, Span};
+use crate::model::{Article, ArticleIndex, Author, Block, IndexEntry, Inline, Link, Section, Span};
 use crate::validate::Issue;
 
 type Members<'a> = Vec<(Cow<'a, str>, Json<'a>)>;
@@ -33,12 +32,6 @@ pub(crate) fn build<T: Build>(doc: Json<'_>) -> (T, Vec<Issue>) {
     };
     let t = b.value(doc).unwrap_or_else(T::placeholder);
     (t, b.issues)
-}
-
-/// True when `path` is `prefix` or lies under it.
-pub(crate) fn is_under(path: &str, prefix: &str) -> bool {
-    path.strip_prefix(prefix)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 /// A type the walk builds from JSON.
@@ -425,32 +418,25 @@ impl Build for Section {
     }
 }
 
-/// `Site`, `Crumb` and `Source`: a name and perhaps a URL.
-macro_rules! name_url {
-    ($($ty:ident),*) => {$(
-        impl Build for $ty {
-            const EXPECTED: &'static str = "an object";
-            fn build<'a>(b: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
-                let Json::Obj(m) = v else { return Err(v) };
-                let mut o = b.object(m);
-                let it = $ty {
-                    name: b.req(&mut o, "name"),
-                    url: b.opt(&mut o, "url"),
-                };
-                b.finish(o, false);
-                Ok(it)
-            }
-            fn placeholder() -> Self {
-                $ty {
-                    name: String::placeholder(),
-                    url: None,
-                }
-            }
+impl Build for Link {
+    const EXPECTED: &'static str = "an object";
+    fn build<'a>(b: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
+        let Json::Obj(m) = v else { return Err(v) };
+        let mut o = b.object(m);
+        let link = Link {
+            name: b.req(&mut o, "name"),
+            url: b.opt(&mut o, "url"),
+        };
+        b.finish(o, false);
+        Ok(link)
+    }
+    fn placeholder() -> Self {
+        Link {
+            name: String::placeholder(),
+            url: None,
         }
-    )*};
+    }
 }
-
-name_url!(Site, Crumb, Source);
 
 impl Build for Author {
     const EXPECTED: &'static str = "an object";
@@ -716,14 +702,6 @@ mod tests {
             ]
         );
         assert_eq!(index.articles[0].id, "a");
-    }
-
-    #[test]
-    fn under() {
-        assert!(is_under("/a/b", "/a"));
-        assert!(is_under("/a", "/a"));
-        assert!(!is_under("/ab", "/a"));
-        assert!(is_under("/x", ""));
     }
 
     #[test]

@@ -28,6 +28,30 @@ impl fmt::Display for Issue {
     }
 }
 
+/// True when `path` is `prefix` or lies under it.
+pub(crate) fn is_under(path: &str, prefix: &str) -> bool {
+    path.strip_prefix(prefix)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// The type problems, then the meaning problems that are not at or under a value a
+/// type problem repaired: those would only describe its placeholder.
+pub(crate) fn without_placeholder_issues(
+    mut type_issues: Vec<Issue>,
+    meaning: impl IntoIterator<Item = Issue>,
+) -> Vec<Issue> {
+    let repaired = type_issues.len();
+    for issue in meaning {
+        if !type_issues[..repaired]
+            .iter()
+            .any(|t| is_under(&issue.path, &t.path))
+        {
+            type_issues.push(issue);
+        }
+    }
+    type_issues
+}
+
 /// Returns every meaning problem of `article`; empty when it is valid.
 pub fn validate(article: &Article) -> Vec<Issue> {
     let mut v = Validator::default();
@@ -280,7 +304,7 @@ fn days_in_month(y: u32, m: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Crumb, Section};
+    use crate::model::{Link, Section};
 
     #[test]
     fn valid_article_has_no_issues() {
@@ -294,7 +318,7 @@ mod tests {
         let mut a = Article::new("1bad", " ");
         a.schema_version = 99;
         a.published = Some("2024-02-30".into());
-        a.breadcrumb = vec![Crumb {
+        a.breadcrumb = vec![Link {
             name: "首页".into(),
             url: Some("javascript:alert(1)".into()),
         }];
@@ -333,6 +357,28 @@ mod tests {
                 "/sections/1/heading: heading must not be empty",
             ]
         );
+    }
+
+    #[test]
+    fn under() {
+        assert!(is_under("/a/b", "/a"));
+        assert!(is_under("/a", "/a"));
+        assert!(!is_under("/ab", "/a"));
+        assert!(is_under("/x", ""));
+    }
+
+    #[test]
+    fn meaning_problems_under_a_repaired_value_are_dropped() {
+        let issue = |path: &str| Issue {
+            path: path.to_owned(),
+            message: "m".to_owned(),
+        };
+        let merged = without_placeholder_issues(
+            vec![issue("/a")],
+            [issue("/a/b"), issue("/ab"), issue("/a")],
+        );
+        let paths: Vec<_> = merged.iter().map(|i| i.path.as_str()).collect();
+        assert_eq!(paths, ["/a", "/ab"]);
     }
 
     #[test]

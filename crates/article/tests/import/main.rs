@@ -67,7 +67,6 @@ mod seed {
         ))
         .expect("committed default article is valid");
         assert_eq!(imported, committed);
-        assert!(validate(&imported).is_empty());
     }
 
     #[test]
@@ -517,9 +516,9 @@ mod properties {
 
     fn check_load(bytes: &[u8]) {
         match parse_article(bytes) {
-            Ok(a) => assert!(validate(&a).is_empty()),
+            // What loads is written back by serde and loads to the same article.
+            Ok(a) => assert_eq!(parse_article(&serde_json::to_vec(&a).unwrap()).unwrap(), a),
             Err(article::LoadError::Invalid(issues)) => {
-                assert!(!issues.is_empty());
                 for i in &issues {
                     // An empty path is only ever "the document is not an object",
                     // the only problem at the root.

@@ -6,9 +6,9 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::{AppHandle, AttrValue};
 
+use crate::app::{App, AppProps, Embed};
+use crate::browser::dom::current_hash;
 use crate::options::ViewerOptions;
-use crate::route::current_hash;
-use crate::shell::{App, AppProps, Embed};
 
 /// Set by `embed.js` before the wasm starts, so `main` does not take over the
 /// host page's `<body>`.
@@ -61,7 +61,7 @@ pub fn mount(
     let options = ViewerOptions {
         id_prefix: prefix.into(),
         show_toc,
-        index_url: Some(format!("{base}articles/index.json").into()),
+        index_url: Some(crate::route::index_url(&base).into()),
         link_base: Some(base.into()),
         scope: Some(container.clone()),
         links: None,

@@ -1,105 +1,22 @@
-//! The containers around [`ArticlePage`]: the root and router ([`App`]),
-//! an article with its index links, structured data and section scrolling
-//! ([`ArticleRoute`]), and a column's list page ([`ListRoute`]).
+//! One article with previous/next links from the index, structured data when the
+//! viewer owns the page, the scroll to a routed section, and section links that work
+//! inside a shadow root or under a route.
 
 use std::rc::Rc;
 
-use article::{Article, ArticleIndex};
+use article::Article;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use crate::api::{fetch_index, FetchError, FetchOptions};
-use crate::app::ArticlePage;
-use crate::components::{crumbs_with_list_links, ArticleList, ErrorView, Loading};
-use crate::dom;
-use crate::handover;
+use crate::api::{fetch_index, Failure, FetchOptions};
+use crate::article_page::ArticlePage;
+use crate::browser::{dom, handover};
+use crate::components::{crumbs_with_list_links, error_message};
+use crate::hooks::{use_load, Load};
 use crate::options::{ArticleLinks, ViewerOptions};
-use crate::route::{self, article_href, use_route, Route};
+use crate::route::article_href;
 use crate::structured_data;
-
-/// Where the standalone page finds the index and the articles.
-const ARTICLES_DIR: &str = "articles/";
-
-/// An embedded viewer's settings, given by `embed.js` through [`crate::embed::mount`].
-#[derive(Clone, Debug, PartialEq)]
-pub struct Embed {
-    /// The article JSON URL.
-    pub src: AttrValue,
-    /// How the viewer lives in the host page.
-    pub options: ViewerOptions,
-    /// A section named by the host page's hash (`#<prefix><section>`), if any.
-    pub section: Option<AttrValue>,
-}
-
-/// Properties of [`App`].
-#[derive(Properties, PartialEq, Default)]
-pub struct AppProps {
-    /// Set when `embed.js` mounts the viewer into a host page; `None` on the
-    /// viewer's own page.
-    #[prop_or_default]
-    pub embed: Option<Embed>,
-}
-
-/// The root, on the viewer's own page or embedded. On its own page: the in-app route
-/// (`#/a/<id>`, `#/list/<column>`) if there is one, else the article named by
-/// `?src=`, or the embedded default.
-#[component]
-pub fn App(props: &AppProps) -> Html {
-    // One root type for both uses keeps the wasm small. Hooks run in both cases,
-    // in the same order.
-    let route = use_route(props.embed.is_none());
-    // The app scrolls to the section a route names once the article is rendered; the
-    // browser's own restoration on back/forward would race it (and scroll an article
-    // that is not there yet), so the viewer's own page takes scrolling over.
-    use_effect_with(props.embed.is_none(), |owns_page| {
-        if *owns_page {
-            if let Some(h) = dom::window().and_then(|w| w.history().ok()) {
-                let _ = h.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
-            }
-        }
-    });
-    // Read once: the query does not change without a page load, and a plain section
-    // anchor (`#sec-3`) only matters for the first landing (later clicks scroll by
-    // themselves).
-    let src = use_memo((), |()| dom::query_src().map(AttrValue::from));
-    let anchor = use_memo((), |()| {
-        route::section_in_hash(&route::current_hash()).map(AttrValue::from)
-    });
-    if let Some(e) = &props.embed {
-        return html! {
-            <ContextProvider<ViewerOptions> context={e.options.clone()}>
-                <ArticleRoute src={Some(e.src.clone())} section={e.section.clone()} />
-            </ContextProvider<ViewerOptions>>
-        };
-    }
-    let opts = ViewerOptions {
-        link_base: Some(AttrValue::default()),
-        index_url: Some(AttrValue::from(format!("{ARTICLES_DIR}index.json"))),
-        ..ViewerOptions::default()
-    };
-    let body = match route {
-        Some(Route::List { section }) => html! {
-            <ListRoute section={section.map(AttrValue::from)} />
-        },
-        Some(Route::Article { id, section }) => {
-            let src = AttrValue::from(format!("{ARTICLES_DIR}{id}.json"));
-            let route_id = AttrValue::from(id);
-            html! {
-                <ArticleRoute
-                    key={route_id.to_string()}
-                    {src}
-                    route_id={route_id.clone()}
-                    section={section.map(AttrValue::from)}
-                />
-            }
-        }
-        None => html! { <ArticleRoute src={(*src).clone()} section={(*anchor).clone()} /> },
-    };
-    html! {
-        <ContextProvider<ViewerOptions> context={opts}>{ body }</ContextProvider<ViewerOptions>>
-    }
-}
 
 /// Properties of [`ArticleRoute`].
 #[derive(Properties, PartialEq)]
@@ -120,7 +37,6 @@ pub struct ArticleRouteProps {
 #[component]
 pub fn ArticleRoute(props: &ArticleRouteProps) -> Html {
     let opts = use_context::<ViewerOptions>().unwrap_or_default();
-    let index = use_state(|| None::<Rc<ArticleIndex>>);
     let ready = use_state(|| None::<Rc<Article>>);
     // On the viewer's own page `?timeout=5` (seconds) changes the 15 s default and
     // `?maxmb=20` the 5 MB size cap (for very long articles).
@@ -140,22 +56,22 @@ pub fn ArticleRoute(props: &ArticleRouteProps) -> Html {
         o
     });
 
-    {
-        let index = index.clone();
-        use_effect_with(opts.index_url.clone(), move |url| {
-            if let Some(url) = url.clone() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    match fetch_index(&url).await {
-                        Ok(i) => index.set(Some(Rc::new(i))),
-                        // The article is still worth showing; only its neighbours are lost.
-                        Err(e) => {
-                            web_sys::console::warn_1(&format!("文章索引 {url} 无法使用:{e}").into())
-                        }
-                    }
-                });
-            }
-        });
-    }
+    // The article is still worth showing without the index; only its neighbours
+    // are lost, so a failure is only reported in the console.
+    let (index, _) = use_load(
+        opts.index_url.clone(),
+        || Load::Loading,
+        |url| async move {
+            fetch_index(&url).await.map_err(|error| {
+                let message = error_message(&error, false);
+                web_sys::console::warn_1(&format!("文章索引 {url} 无法使用:{message}").into());
+                Failure {
+                    error,
+                    english: false,
+                }
+            })
+        },
+    );
 
     // Another article opened in place (上一篇 / 下一篇, a list link): it starts at its top,
     // not at the offset the reader had reached in the previous one. A section in the
@@ -202,8 +118,8 @@ pub fn ArticleRoute(props: &ArticleRouteProps) -> Html {
         );
     }
 
-    let links = match (&*index, &*ready, &opts.link_base) {
-        (Some(index), Some(a), Some(base)) => {
+    let links = match (&index, &*ready, &opts.link_base) {
+        (Load::Ready(index), Some(a), Some(base)) => {
             let (prev, next) = index.neighbours(&a.id);
             Some(ArticleLinks {
                 base: base.clone(),
@@ -313,78 +229,4 @@ fn publish_metadata(a: &Article, link_base: Option<&str>) {
         .map(|c| c.url.as_deref().and_then(resolve))
         .collect();
     structured_data::apply(a, &href, &crumbs);
-}
-
-/// Properties of [`ListRoute`].
-#[derive(Properties, PartialEq)]
-pub struct ListRouteProps {
-    /// The column; `None` lists every column.
-    #[prop_or_default]
-    pub section: Option<AttrValue>,
-}
-
-#[derive(Clone, PartialEq)]
-enum IndexLoad {
-    Loading,
-    Ready(Rc<ArticleIndex>),
-    Failed(FetchError),
-}
-
-/// Loads the index and shows one column's list page.
-#[component]
-pub fn ListRoute(props: &ListRouteProps) -> Html {
-    let opts = use_context::<ViewerOptions>().unwrap_or_default();
-    let state = use_state(|| IndexLoad::Loading);
-    let attempt = use_state(|| 0u32);
-    {
-        let state = state.clone();
-        use_effect_with((opts.index_url.clone(), *attempt), move |(url, _)| {
-            let Some(url) = url.clone() else { return };
-            state.set(IndexLoad::Loading);
-            wasm_bindgen_futures::spawn_local(async move {
-                state.set(match fetch_index(&url).await {
-                    Ok(i) => IndexLoad::Ready(Rc::new(i)),
-                    Err(e) => IndexLoad::Failed(e),
-                });
-            });
-        });
-    }
-    {
-        let owns = opts.owns_document();
-        use_effect_with(props.section.clone(), move |section| {
-            if owns {
-                let title = section.as_deref().unwrap_or("全部文章");
-                dom::set_document_meta(title, "zh-CN");
-                structured_data::clear();
-                dom::scroll_to_top();
-            }
-        });
-    }
-    let on_retry = {
-        let attempt = attempt.clone();
-        Callback::from(move |_| attempt.set(*attempt + 1))
-    };
-    match &*state {
-        IndexLoad::Loading => html! { <Loading /> },
-        IndexLoad::Failed(e) => html! {
-            <ErrorView error={e.clone()} source={opts.index_url.clone()} {on_retry} />
-        },
-        IndexLoad::Ready(index) => {
-            let section = props.section.as_deref();
-            let entries: Rc<[_]> = index.in_section(section).cloned().collect();
-            let sections: Rc<[AttrValue]> = index
-                .sections()
-                .into_iter()
-                .map(|s| AttrValue::from(s.to_owned()))
-                .collect();
-            html! {
-                <ArticleList
-                    section={props.section.clone()}
-                    {entries}
-                    {sections}
-                    base={opts.link_base.clone().unwrap_or_default()}
-                />
-            }
-        }
-    }
 }

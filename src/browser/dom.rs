@@ -9,6 +9,26 @@ pub(crate) fn window() -> Option<web_sys::Window> {
     return None;
 }
 
+/// The page's hash as [`crate::route::parse`] reads it (see [`crate::route::decode_hash`]).
+pub(crate) fn current_hash() -> String {
+    let raw = window().and_then(|w| w.location().hash().ok());
+    crate::route::decode_hash(&raw.unwrap_or_default())
+}
+
+/// The one rule for the reader's language outside the article text: English when the
+/// language tag starts with `en` (any case), Chinese otherwise. `assets/loader.js`
+/// applies the same rule as `/^en/i` (a test in `browser::panic` holds it to this).
+pub(crate) fn is_english(lang: &str) -> bool {
+    lang.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("en"))
+}
+
+/// Whether the page (`<html lang>`) is English, by [`is_english`].
+pub(crate) fn page_is_english() -> bool {
+    window()
+        .and_then(|w| w.document()?.document_element()?.get_attribute("lang"))
+        .is_some_and(|l| is_english(&l))
+}
+
 /// The `src` query parameter of the page URL, if present and not blank.
 pub(crate) fn query_src() -> Option<String> {
     query_param("src").filter(|s| !s.trim().is_empty())

@@ -4,6 +4,12 @@
 
 use wasm_bindgen::JsValue;
 
+use crate::browser::dom;
+
+/// The alert's id: whichever of this hook and `assets/loader.js` (the viewer failed
+/// to start) comes first writes the alert, and the other leaves it.
+const FATAL_ID: &str = "av-fatal";
+
 /// Routes every panic to [`show_fatal`] and `console.error`.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
@@ -17,7 +23,7 @@ pub fn install_panic_hook() {
 /// `detail`, and offers a reload link. Keeps nothing else of the broken app; stored
 /// preferences are not touched. English when `<html lang>` is English.
 pub fn show_fatal(detail: &str) {
-    if let Some(body) = crate::dom::window()
+    if let Some(body) = dom::window()
         .and_then(|w| w.document())
         .and_then(|d| d.body())
     {
@@ -28,17 +34,13 @@ pub fn show_fatal(detail: &str) {
 /// [`show_fatal`] into `root` instead of `<body>`: its content is replaced by the alert.
 /// Does nothing if an `av-fatal` alert is already on the page (the first error wins).
 pub fn show_fatal_in(root: &web_sys::Element, detail: &str) {
-    let Some(doc) = crate::dom::window().and_then(|w| w.document()) else {
+    let Some(doc) = dom::window().and_then(|w| w.document()) else {
         return;
     };
-    if doc.get_element_by_id("av-fatal").is_some() {
+    if doc.get_element_by_id(FATAL_ID).is_some() {
         return;
     }
-    let english = doc
-        .document_element()
-        .and_then(|h| h.get_attribute("lang"))
-        .is_some_and(|l| l.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("en")));
-    let (title, text, reload) = if english {
+    let (title, text, reload) = if dom::page_is_english() {
         (
             "The viewer stopped",
             "An internal error stopped the article viewer. Your settings are kept; reload the page to try again.",
@@ -65,7 +67,7 @@ pub fn show_fatal_in(root: &web_sys::Element, detail: &str) {
     ) else {
         return;
     };
-    let _ = main.set_attribute("id", "av-fatal");
+    let _ = main.set_attribute("id", FATAL_ID);
     let _ = main.set_attribute("class", "error-view");
     let _ = main.set_attribute("role", "alert");
     if let Ok(href) = doc.location().map_or(Err(JsValue::NULL), |l| l.href()) {
@@ -76,4 +78,40 @@ pub fn show_fatal_in(root: &web_sys::Element, detail: &str) {
     }
     root.set_text_content(None);
     let _ = root.append_child(&main);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FATAL_ID;
+    use crate::browser::dom::is_english;
+
+    /// `assets/loader.js` writes the alert when the viewer cannot start (before any
+    /// Rust runs): the same element, found and styled the same way, in the language
+    /// chosen by the same rule.
+    #[test]
+    fn the_start_up_alert_in_loader_js_is_this_alert() {
+        let js = include_str!("../../assets/loader.js");
+        let start = js.find("function fail(").expect("loader.js has fail()");
+        let fail = &js[start..start + js[start..].find("\n}\n").expect("fail() ends")];
+        for piece in [
+            format!("getElementById('{FATAL_ID}')"),
+            format!("box.id = '{FATAL_ID}'"),
+            "box.className = 'error-view'".to_owned(),
+            "box.setAttribute('role', 'alert')".to_owned(),
+            "box.append(h, p, pre)".to_owned(),
+            // The rule of `dom::is_english`, on `<html lang>` as `page_is_english`.
+            "/^en/i.test(document.documentElement.lang)".to_owned(),
+        ] {
+            assert!(fail.contains(&piece), "loader.js fail() lacks {piece:?}");
+        }
+        for (tag, english) in [
+            ("en", true),
+            ("EN-gb", true),
+            ("zh-CN", false),
+            ("", false),
+            ("e", false),
+        ] {
+            assert_eq!(is_english(tag), english, "{tag:?}");
+        }
+    }
 }

@@ -49,7 +49,7 @@ struct Handover {
 
 impl Handover {
     fn take() -> Option<Handover> {
-        let w = crate::dom::window()?;
+        let w = crate::browser::dom::window()?;
         let doc = w.document()?;
         let root = doc.get_element_by_id(PRERENDER_ID)?;
         // Hidden (`theme-init.js`: the URL names another article), it was never read.
@@ -58,8 +58,8 @@ impl Handover {
             .is_some_and(|r| r.offset_height() > 0);
         // Only the default article takes over its place: a list page (a breadcrumb
         // link followed before the wasm came) or another article starts on its own.
-        let default_article = crate::route::parse(&crate::route::current_hash()).is_none()
-            && crate::dom::query_src().is_none();
+        let default_article = crate::route::parse(&crate::browser::dom::current_hash()).is_none()
+            && crate::browser::dom::query_src().is_none();
         if !shown || !default_article {
             root.remove();
             return None;
@@ -74,7 +74,7 @@ impl Handover {
     }
 
     fn restore(self) {
-        let Some(w) = crate::dom::window() else {
+        let Some(w) = crate::browser::dom::window() else {
             return;
         };
         // Removing the page and rendering the app happen in one run of microtasks, so

@@ -1,0 +1,70 @@
+//! A column's list page (or every column's), from the article index.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::api::{fetch_index, Failure};
+use crate::browser::dom;
+use crate::components::{ArticleList, ErrorView, Loading};
+use crate::hooks::{use_load, Load};
+use crate::options::ViewerOptions;
+use crate::structured_data;
+
+/// Properties of [`ListRoute`].
+#[derive(Properties, PartialEq)]
+pub struct ListRouteProps {
+    /// The column; `None` lists every column.
+    #[prop_or_default]
+    pub section: Option<AttrValue>,
+}
+
+/// Loads the index and shows one column's list page.
+#[component]
+pub fn ListRoute(props: &ListRouteProps) -> Html {
+    let opts = use_context::<ViewerOptions>().unwrap_or_default();
+    let (state, on_retry) = use_load(
+        opts.index_url.clone(),
+        || Load::Loading,
+        |url| async move {
+            fetch_index(&url).await.map_err(|error| Failure {
+                error,
+                english: false,
+            })
+        },
+    );
+    {
+        let owns = opts.owns_document();
+        use_effect_with(props.section.clone(), move |section| {
+            if owns {
+                let title = section.as_deref().unwrap_or("全部文章");
+                dom::set_document_meta(title, "zh-CN");
+                structured_data::clear();
+                dom::scroll_to_top();
+            }
+        });
+    }
+    match state {
+        Load::Loading => html! { <Loading /> },
+        Load::Failed(f) => html! {
+            <ErrorView error={f.error} source={opts.index_url.clone()} {on_retry} />
+        },
+        Load::Ready(index) => {
+            let section = props.section.as_deref();
+            let entries: Rc<[_]> = index.in_section(section).cloned().collect();
+            let sections: Rc<[AttrValue]> = index
+                .sections()
+                .into_iter()
+                .map(|s| AttrValue::from(s.to_owned()))
+                .collect();
+            html! {
+                <ArticleList
+                    section={props.section.clone()}
+                    {entries}
+                    {sections}
+                    base={opts.link_base.clone().unwrap_or_default()}
+                />
+            }
+        }
+    }
+}
