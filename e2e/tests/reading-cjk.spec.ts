@@ -14,3 +14,10 @@ test('body text is justified, trims line-start punctuation and spaces Chinese fr
   expect(s.autospace).toBe('normal');
   expect(s.hang ?? 'none').toBe('none');
 });
+
+test('the seed, imported from its portal page, has full-width punctuation between Chinese text', async ({ page }) => {
+  await openSeed(page);
+  const body = await page.locator('.article-body').innerText();
+  expect(body).toContain('基层强则国家强，基层安则天下安');
+  expect(body).not.toMatch(/[\u4e00-\u9fff][,;:?!][\u4e00-\u9fff]/);
+});

@@ -8,6 +8,8 @@
 
 use std::borrow::Cow;
 
+use crate::model::{Article, Block, Inline, Section, Span};
+
 /// Han ideographs (the unified blocks and their extensions).
 fn is_han(c: char) -> bool {
     matches!(c,
@@ -90,14 +92,20 @@ pub fn full_width_punctuation(s: &str) -> Cow<'_, str> {
         let Some(wide) = full_width(c) else {
             continue;
         };
-        if in_url(i) || !before(i).is_some_and(ends_chinese) {
+        if in_url(i) {
             continue;
         }
-        let next_ok = match after(i) {
-            Some(n) => starts_chinese(n),
-            None => matches!(c, '?' | '!'),
+        let Some(prev) = before(i) else { continue };
+        // After a number (`增长5.6%,固定`), only before Chinese: a thousands separator
+        // or a time (`3,000`, `10:30`) has digits on both sides.
+        let ok = match after(i) {
+            Some(n) if starts_chinese(n) => {
+                ends_chinese(prev) || prev.is_ascii_digit() || prev == '%'
+            }
+            Some(_) => false,
+            None => ends_chinese(prev) && matches!(c, '?' | '!'),
         };
-        if !next_ok {
+        if !ok {
             continue;
         }
         out[i] = Some(wide);
@@ -136,6 +144,73 @@ pub fn full_width_punctuation(s: &str) -> Cow<'_, str> {
     }
 }
 
+fn fix(s: &mut String) {
+    if let Cow::Owned(o) = full_width_punctuation(s) {
+        *s = o;
+    }
+}
+
+fn fix_opt(s: &mut Option<String>) {
+    if let Some(s) = s {
+        fix(s);
+    }
+}
+
+fn fix_inline(i: &mut Inline) {
+    match i {
+        Inline::Text(t) => fix(t),
+        Inline::Spans(spans) => {
+            for s in spans {
+                match s {
+                    Span::Text(t) | Span::Styled { text: t, .. } => fix(t),
+                }
+            }
+        }
+    }
+}
+
+fn fix_blocks(blocks: &mut [Block]) {
+    for b in blocks {
+        match b {
+            Block::Paragraph { text } | Block::Footnote { text, .. } => fix_inline(text),
+            Block::Subheading { text } => fix(text),
+            Block::List { items, .. } => items.iter_mut().for_each(fix_inline),
+            Block::Quote { text, cite } => {
+                fix_inline(text);
+                fix_opt(cite);
+            }
+            Block::Figure { alt, caption, .. } => {
+                fix(alt);
+                if let Some(c) = caption {
+                    fix_inline(c);
+                }
+            }
+        }
+    }
+}
+
+fn fix_sections(sections: &mut [Section]) {
+    for s in sections {
+        fix(&mut s.heading);
+        fix_blocks(&mut s.blocks);
+        fix_sections(&mut s.sections);
+    }
+}
+
+/// [`full_width_punctuation`] over the article's prose: title lines, summary,
+/// headings, blocks and trailing notes (not names, dates, ids or URLs).
+pub(crate) fn full_width_article(a: &mut Article) {
+    fix_opt(&mut a.kicker);
+    fix(&mut a.title);
+    fix_opt(&mut a.subtitle);
+    fix_opt(&mut a.summary);
+    fix_blocks(&mut a.lead);
+    fix_sections(&mut a.sections);
+    fix_opt(&mut a.source_note);
+    fix_opt(&mut a.author_note);
+    fix_opt(&mut a.disclaimer);
+}
+
 #[cfg(test)]
 mod tests {
     use super::full_width_punctuation as fw;
@@ -168,6 +243,9 @@ mod tests {
         assert_eq!(fw("时间为10:30开始"), "时间为10:30开始");
         assert_eq!(fw("Hello, world!"), "Hello, world!");
         assert_eq!(fw("截至2023年,全国"), "截至2023年，全国");
+        assert_eq!(fw("增长5.6%,固定资产"), "增长5.6%，固定资产");
+        assert_eq!(fw("共12,其中"), "共12，其中");
+        assert_eq!(fw("共12,345人"), "共12,345人");
         assert_eq!(fw("详见GDP,其次"), "详见GDP,其次");
         assert_eq!(
             fw("网址https://www.gov.cn/a?x=1,2!见"),
