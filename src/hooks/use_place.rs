@@ -258,7 +258,7 @@ fn arrive(at: Rc<At>, offer: bool, offered: UseStateSetter<Offered>) -> Option<[
     let w = crate::browser::dom::window()?;
     let doc = w.document()?;
     let kept = load().get(&at.article).cloned();
-    let hash = crate::route::current_hash();
+    let hash = crate::browser::dom::current_hash();
     let url = crate::route::section_in_hash(&hash);
     let url = url
         .as_deref()
