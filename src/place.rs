@@ -9,14 +9,16 @@ pub const PLACES_KEY: &str = "av:places";
 /// At most this many articles keep a place; the least recently read goes first.
 pub const MAX_PLACES: usize = 200;
 
-/// Where the reader is: a section, and how far through it (0 to 1000, between its
-/// heading and the next one), so it survives other text sizes and widths.
+/// Where the reader is: a section (the one the scroll-spy and the URL name), and how
+/// far the landing line is through it, in thousandths of the way from its heading to
+/// the next one (negative while the heading is still below that line), so it
+/// survives other text sizes and widths.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Place {
     /// Section id, without an embedded viewer's prefix.
     pub section: String,
-    /// Thousandths of the way from this heading to the next.
-    pub permille: u16,
+    /// Thousandths of the way from this heading to the next, -1000 to 1000.
+    pub permille: i16,
 }
 
 /// Ids in the storage form: what the format allows for article and section ids.
@@ -43,7 +45,7 @@ impl Places {
             else {
                 continue;
             };
-            let Ok(permille) = pm.parse::<u16>() else {
+            let Ok(permille) = pm.parse::<i16>() else {
                 continue;
             };
             if is_id(id) && is_id(section) && !v.iter().any(|(i, _)| i == id) {
@@ -127,20 +129,23 @@ pub fn arrival(place: Option<&Place>, url_section: Option<&str>, returning: bool
     }
 }
 
-/// Thousandths of the way from `top` to `next` that `line` has reached, clamped.
-pub fn permille(line: f64, top: f64, next: f64) -> u16 {
+/// Thousandths of the way from `top` to `next` that `line` has reached (negative
+/// above `top`), clamped to ±1000.
+pub fn permille(line: f64, top: f64, next: f64) -> i16 {
     let span = next - top;
     if span <= 0.0 {
         return 0;
     }
-    ((line - top) / span * 1000.0).round().clamp(0.0, 1000.0) as u16
+    ((line - top) / span * 1000.0)
+        .round()
+        .clamp(-1000.0, 1000.0) as i16
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn place(s: &str, pm: u16) -> Place {
+    fn place(s: &str, pm: i16) -> Place {
         Place {
             section: s.to_owned(),
             permille: pm,
@@ -200,8 +205,9 @@ mod tests {
     #[test]
     fn permille_is_clamped() {
         assert_eq!(permille(150.0, 100.0, 200.0), 500);
-        assert_eq!(permille(50.0, 100.0, 200.0), 0);
+        assert_eq!(permille(50.0, 100.0, 200.0), -500);
         assert_eq!(permille(500.0, 100.0, 200.0), 1000);
+        assert_eq!(permille(-500.0, 100.0, 200.0), -1000);
         assert_eq!(permille(5.0, 100.0, 100.0), 0);
     }
 }

@@ -167,6 +167,7 @@ for (const theme of ['跟随系统', '浅色', '护眼', '深色', '高对比'])
     await openSeed(page);
     await choose(page, '主题', theme);
     for (const name of ['大鼠标', '阅读辅助线', '指读', '大字幕']) await switchOn(page, name);
+    await page.keyboard.press('Escape');
     const p = page.locator('.article-body p').first();
     const box = (await p.boundingBox())!;
     await page.mouse.move(box.x + 20, box.y + 10);

@@ -57,17 +57,17 @@ test('the toolbar tucks away reading down and returns on the way up; the progres
   await openSeed(page);
   const bar = page.locator('.reader-bar');
   const visibleBottom = () => bar.evaluate((b) => b.getBoundingClientRect().bottom);
-  await page.mouse.wheel(0, 600);
+  await page.evaluate(() => window.scrollBy(0, 600));
   await expect.poll(visibleBottom).toBeLessThanOrEqual(6);
   await expect(page.getByRole('progressbar', { name: '阅读进度' })).toBeInViewport();
-  await page.mouse.wheel(0, -200);
+  await page.evaluate(() => window.scrollBy(0, -200));
   await expect.poll(visibleBottom).toBeGreaterThan(44);
 });
 
 test('the tucked toolbar returns when the focus moves into it', async ({ page }) => {
   await openSeed(page);
   const bar = page.locator('.reader-bar');
-  await page.mouse.wheel(0, 600);
+  await page.evaluate(() => window.scrollBy(0, 600));
   await expect.poll(() => bar.evaluate((b) => b.getBoundingClientRect().bottom)).toBeLessThanOrEqual(6);
   await tools(page).getByRole('button', { name: '更多' }).focus();
   await expect.poll(() => bar.evaluate((b) => b.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);

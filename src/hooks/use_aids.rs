@@ -91,7 +91,8 @@ fn place_guide(guide: &NodeRef, y: f64) {
     if let Some(g) = guide.cast::<HtmlElement>() {
         let _ = g
             .style()
-            .set_property("transform", &format!("translateY({y}px)"));
+            // Whole pixels: formatting a float would pull float printing into the wasm.
+            .set_property("transform", &format!("translateY({}px)", y.round() as i32));
     }
 }
 
@@ -110,15 +111,15 @@ fn start(aids: Aids, lang: String, guide: NodeRef, caption: NodeRef) -> Option<[
                 let (doc, lang, caption) = (doc.clone(), lang.clone(), caption.clone());
                 Timeout::new(DWELL_MS, move || {
                     let text = text_of(&el, at);
-                    if text.is_empty() {
+                    // Reading aloud goes on undisturbed: its voice and its caption.
+                    let reading = doc.query_selector(".is-reading").ok().flatten().is_some();
+                    if text.is_empty() || reading {
                         return;
                     }
                     if aids.caption {
                         show_caption(&caption, &text);
                     }
-                    // Reading aloud goes on undisturbed.
-                    let reading = doc.query_selector(".is-reading").ok().flatten().is_some();
-                    if aids.point && !reading {
+                    if aids.point {
                         say(&text, &lang);
                     }
                 })

@@ -83,8 +83,9 @@ fn landing_line(h: &Element) -> f64 {
     crate::browser::dom::window()
         .and_then(|w| w.get_computed_style(h).ok().flatten())
         .and_then(|s| s.get_property_value("scroll-margin-top").ok())
-        .and_then(|v| v.trim_end_matches("px").parse().ok())
-        .unwrap_or(0.0)
+        // The whole pixels only: parsing a float would pull float parsing into the wasm.
+        .and_then(|v| v.split(['.', 'p']).next()?.trim().parse::<i32>().ok())
+        .map_or(0.0, f64::from)
 }
 
 fn top(el: &Element) -> f64 {
@@ -103,9 +104,16 @@ fn next_top(root: &Element, hs: &[Element], i: usize) -> f64 {
     }
 }
 
-/// The place on screen now: the last heading that has reached the landing line.
+/// The place on screen now: the section the scroll-spy names (the last heading that
+/// has reached its reading line, a third down the screen), and the landing line's
+/// way through it.
 fn measure(root: &Element, hs: &[Element], ids: &[String], prefix: &str) -> Option<Place> {
-    let line = landing_line(hs.first()?) + 1.0;
+    let landing = landing_line(hs.first()?);
+    let vh = crate::browser::dom::window()?
+        .inner_height()
+        .ok()?
+        .as_f64()?;
+    let line = vh * 0.3;
     // Headings are in page order: a binary search measures a handful of them.
     let (mut lo, mut hi) = (0, hs.len());
     while lo < hi {
@@ -118,7 +126,7 @@ fn measure(root: &Element, hs: &[Element], ids: &[String], prefix: &str) -> Opti
     }
     let i = lo.checked_sub(1)?;
     let section = ids.get(i)?.strip_prefix(prefix)?.to_owned();
-    let pm = permille(line - 1.0, top(&hs[i]), next_top(root, hs, i));
+    let pm = permille(landing, top(&hs[i]), next_top(root, hs, i));
     Some(Place {
         section,
         permille: pm,
@@ -134,7 +142,7 @@ fn next_frame(f: impl FnOnce() + 'static) {
 
 /// Scrolls to `p`: the heading at once, then, when the sections around it have been
 /// laid out (two frames on), the way through it.
-fn go_to(root: Element, hs: Rc<Vec<Element>>, i: usize, pm: u16, done: impl FnOnce() + 'static) {
+fn go_to(root: Element, hs: Rc<Vec<Element>>, i: usize, pm: i16, done: impl FnOnce() + 'static) {
     let Some(h) = hs.get(i).cloned() else {
         return done();
     };
@@ -158,7 +166,7 @@ fn go_to(root: Element, hs: Rc<Vec<Element>>, i: usize, pm: u16, done: impl FnOn
 }
 
 /// The section (its index) and the way through it offered to continue, with its heading.
-type Offered = Option<(usize, u16, AttrValue)>;
+type Offered = Option<(usize, i16, AttrValue)>;
 
 /// The place of article `article` in the viewer at `root` (section ids `ids`, each
 /// with `prefix`). Returns the offer to continue while there is one; `offer: false`
