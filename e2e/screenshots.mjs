@@ -30,11 +30,11 @@ for (const s of shots) {
   if (s.share) await page.getByRole('button', { name: '分享' }).click();
   if (s.more) await page.getByRole('button', { name: '更多' }).click();
   if (s.point) {
-    // Rest the pointer on the second paragraph on screen, as a reader would.
-    const p = page.locator('.article-body p').nth(6);
+    // Rest the pointer on the second paragraph, as a reader would.
+    const p = page.locator('.article-body p').nth(1);
     await p.scrollIntoViewIfNeeded();
     const box = await p.boundingBox();
-    await page.mouse.move(box.x + 60, box.y + 12);
+    await page.mouse.move(box.x + 60, Math.min(box.y + box.height / 2, 400));
     await page.waitForTimeout(900); // past the dwell (600 ms), for the picture
   }
   await page.waitForTimeout(300); // let the scroll-spy settle for the picture
