@@ -12,7 +12,7 @@
   var trim = function (s) { return s.replace(ws, ''); };
   var themes = ['auto', 'light', 'sepia', 'dark', 'contrast'];
   var widths = ['narrow', 'normal', 'wide'];
-  var p = { size: 1, width: 'normal', theme: 'auto', elder: false };
+  var p = { size: 1, width: 'normal', theme: 'auto', elder: false, cursor: false };
   var raw = '';
   try {
     raw = window.localStorage.getItem('av:prefs') || '';
@@ -30,10 +30,13 @@
     else if (k === 'width' && widths.indexOf(v) >= 0) p.width = v;
     else if (k === 'theme' && themes.indexOf(v) >= 0) p.theme = v;
     else if (k === 'elder') p.elder = v === '1';
+    else if (k === 'cursor') p.cursor = v === '1';
   });
   var c = document.documentElement.classList;
   c.add('js', 'theme-' + p.theme, 'text-' + p.size, 'width-' + p.width);
   if (p.elder) c.add('elder');
+  // 大鼠标 changes the cursor at once; the other switches wait for the pointer.
+  if (p.cursor) c.add('big-cursor');
 
   // route::current_hash: every leading '#' goes, then percent-decoding (kept as it
   // is when that fails).

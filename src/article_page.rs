@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::api::{fetch_article_with, Failure, FetchError, FetchOptions};
 use crate::browser::{dom, handover};
 use crate::components::{ArticleView, ErrorView, Loading};
-use crate::hooks::{use_load, use_scroll_spy, Load};
+use crate::hooks::{use_load, use_place, use_scroll_spy, Load};
 use crate::options::ViewerOptions;
 use crate::reader::Reader;
 
@@ -94,20 +94,30 @@ struct EmbeddedArticleProps {
 }
 
 /// An article inside a host page: the TOC marks the section being read (ids carry
-/// the viewer's prefix), and the host's URL is never touched.
+/// the viewer's prefix), the reader's place is kept, and the host's URL is never
+/// touched.
 #[component]
 fn EmbeddedArticle(props: &EmbeddedArticleProps) -> Html {
     let prefix = use_context::<ViewerOptions>()
         .map(|o| o.id_prefix.clone())
         .unwrap_or_default();
     let root = use_node_ref();
-    let ids = use_memo((props.article.clone(), prefix), |(a, prefix)| {
+    let ids = use_memo((props.article.clone(), prefix.clone()), |(a, prefix)| {
         article::section_ids(a)
             .into_iter()
             .map(|id| format!("{prefix}{id}"))
             .collect::<Rc<[String]>>()
     });
     let spy = use_scroll_spy(root.clone(), (*ids).clone(), false);
+    // Back to the reader's place when the host page is reloaded or returned to; no
+    // offer inside a host page.
+    let _ = use_place(
+        root.clone(),
+        AttrValue::from(props.article.id.clone()),
+        (*ids).clone(),
+        prefix,
+        false,
+    );
     html! {
         <ArticleView article={props.article.clone()} root_ref={root} current_section={spy.current.clone()} />
     }

@@ -48,6 +48,7 @@ pub use help_panel::{help_panel, HelpPanelProps};
 pub use inline_text::inline_text;
 pub use loading::Loading;
 pub use qr_code::{QrCode, QrCodeProps};
+pub(crate) use read_aloud::{can_speak, say, show_caption};
 pub use read_aloud::{ReadAloud, ReadAloudProps};
 pub use reader_toolbar::{ReaderToolbar, ReaderToolbarProps};
 pub use reading_meta::{ReadingMeta, ReadingMetaProps};

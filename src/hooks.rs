@@ -2,14 +2,18 @@
 //! preferences with storage, the scroll-spy, and a stable callback. Reading progress
 //! is a component (`components::ReadingProgress`), not a hook.
 
+mod use_aids;
 mod use_latest_callback;
 mod use_load;
-mod use_prefs;
+mod use_place;
+pub(crate) mod use_prefs;
 mod use_route;
 mod use_scroll_spy;
 
+pub use use_aids::{use_aids, AidRefs};
 pub use use_latest_callback::use_latest_callback;
 pub use use_load::{use_load, Load};
+pub use use_place::{use_place, PlaceOffer};
 pub use use_prefs::use_prefs;
 pub use use_route::use_route;
 pub use use_scroll_spy::{use_scroll_spy, ScrollSpy};

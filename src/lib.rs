@@ -9,6 +9,7 @@ pub mod browser;
 pub mod components;
 pub mod hooks;
 pub mod options;
+pub mod place;
 mod qr;
 mod reader;
 pub mod route;

@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 use crate::browser::dom;
 use crate::components::{ArticleView, ReadAloud, ReaderToolbar};
-use crate::hooks::{use_prefs, use_scroll_spy};
+use crate::hooks::{use_aids, use_place, use_prefs, use_scroll_spy};
 use crate::state::{shortcut, Panel, PrefsAction, Shortcut, Ui, UiAction};
 
 /// Properties of [`Reader`].
@@ -36,6 +36,13 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let ui = use_reducer_eq(Ui::default);
     let ids = use_memo(a.clone(), |a| Rc::<[String]>::from(section_ids(a)));
     let spy = use_scroll_spy(root.clone(), (*ids).clone(), true);
+    let offer = use_place(
+        root.clone(),
+        AttrValue::from(a.id.clone()),
+        (*ids).clone(),
+        AttrValue::default(),
+        true,
+    );
     let message = use_state_eq(AttrValue::default);
     let timer = use_mut_ref(|| None::<Timeout>);
     let share_url = use_state_eq(AttrValue::default);
@@ -157,10 +164,30 @@ pub fn Reader(props: &ReaderProps) -> Html {
     }
 
     let p = *prefs;
+    let lang = AttrValue::from(a.lang.clone());
+    let aids = use_aids(p.aids, lang.clone());
+    let can_speak = *use_memo((), |()| crate::components::can_speak());
+    // The guide and the caption bar are fixed; early in the page, so the read-aloud
+    // engine finds the caption bar at once.
     let toolbar = html! {
-        <ReaderToolbar prefs={p} ui={*ui} has_toc={!ids.is_empty()} share_url={(*share_url).clone()}
-            read_aloud={html! { <ReadAloud root={root.clone()} lang={AttrValue::from(a.lang.clone())} /> }}
-            {on_prefs} {on_ui} {on_print} {on_copy_page} />
+        <>
+            <ReaderToolbar prefs={p} ui={*ui} has_toc={!ids.is_empty()} share_url={(*share_url).clone()}
+                read_aloud={html! { <ReadAloud root={root.clone()} lang={lang.clone()} /> }}
+                {on_prefs} {on_ui} {on_print} {on_copy_page} {can_speak} />
+            if p.aids.guide {
+                <div class="reading-guide" aria-hidden="true" ref={aids.guide}></div>
+            }
+            if p.aids.caption {
+                <div class="caption-bar" aria-hidden="true" ref={aids.caption}></div>
+            }
+            if let Some(o) = offer {
+                <section class="resume" aria-label="继续阅读">
+                    <p>{ "上次读到\u{ff1a}" }<strong>{ o.heading }</strong></p>
+                    <button type="button" onclick={o.resume}>{ "继续阅读" }</button>
+                    <button type="button" onclick={o.dismiss}>{ "关闭" }</button>
+                </section>
+            }
+        </>
     };
     let after = html! {
         <>
@@ -183,6 +210,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
 /// Esc: give the focus back to the button that opened what is being closed.
 fn close_and_refocus(root: &NodeRef, now: Ui) {
     let button = match now.panel {
+        _ if now.more_open => "#av-btn-more",
         Some(Panel::Settings) => "#av-btn-settings",
         Some(Panel::Share) => "#av-btn-share",
         Some(Panel::Help) => "#av-btn-help",

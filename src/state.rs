@@ -126,6 +126,84 @@ pub struct Prefs {
     pub theme: Theme,
     /// 长辈模式: large text, high contrast, 60px targets, quieter chrome (all in CSS).
     pub elder: bool,
+    /// The accessibility switches (大鼠标, 阅读辅助线, 指读, 大字幕).
+    pub aids: Aids,
+}
+
+/// The accessibility switches of government portals' 无障碍 toolbars.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Aids {
+    /// 大鼠标: a large high-contrast cursor (CSS, class `big-cursor`).
+    pub cursor: bool,
+    /// 阅读辅助线: a band following the pointer or the focus.
+    pub guide: bool,
+    /// 指读: speak what the pointer rests on or the focus is on.
+    pub point: bool,
+    /// 大字幕: a caption bar with the sentence being read or pointed at.
+    pub caption: bool,
+}
+
+/// One accessibility switch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Aid {
+    /// 大鼠标.
+    Cursor,
+    /// 阅读辅助线.
+    Guide,
+    /// 指读.
+    Point,
+    /// 大字幕.
+    Caption,
+}
+
+impl Aid {
+    /// Every switch, in menu order.
+    pub const ALL: [Aid; 4] = [Aid::Cursor, Aid::Guide, Aid::Point, Aid::Caption];
+
+    /// Storage key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Aid::Cursor => "cursor",
+            Aid::Guide => "guide",
+            Aid::Point => "point",
+            Aid::Caption => "caption",
+        }
+    }
+
+    /// Chinese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Aid::Cursor => "\u{5927}\u{9f20}\u{6807}", // 大鼠标
+            Aid::Guide => "\u{9605}\u{8bfb}\u{8f85}\u{52a9}\u{7ebf}", // 阅读辅助线
+            Aid::Point => "\u{6307}\u{8bfb}",          // 指读
+            Aid::Caption => "\u{5927}\u{5b57}\u{5e55}", // 大字幕
+        }
+    }
+
+    fn from_key(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.key() == s)
+    }
+}
+
+impl Aids {
+    /// Whether switch `a` is on.
+    pub fn get(self, a: Aid) -> bool {
+        match a {
+            Aid::Cursor => self.cursor,
+            Aid::Guide => self.guide,
+            Aid::Point => self.point,
+            Aid::Caption => self.caption,
+        }
+    }
+
+    fn set(&mut self, a: Aid, on: bool) {
+        match a {
+            Aid::Cursor => self.cursor = on,
+            Aid::Guide => self.guide = on,
+            Aid::Point => self.point = on,
+            Aid::Caption => self.caption = on,
+        }
+    }
 }
 
 impl Default for Prefs {
@@ -135,6 +213,7 @@ impl Default for Prefs {
             width: Width::default(),
             theme: Theme::default(),
             elder: false,
+            aids: Aids::default(),
         }
     }
 }
@@ -154,6 +233,10 @@ pub enum PrefsAction {
     Theme(Theme),
     /// Switch elder mode on or off.
     ToggleElder,
+    /// Switch an accessibility aid on or off.
+    ToggleAid(Aid),
+    /// 重置: every reading setting back to its default.
+    Reset,
 }
 
 impl Prefs {
@@ -168,6 +251,8 @@ impl Prefs {
             PrefsAction::Width(w) => p.width = w,
             PrefsAction::Theme(t) => p.theme = t,
             PrefsAction::ToggleElder => p.elder = !p.elder,
+            PrefsAction::ToggleAid(a) => p.aids.set(a, !p.aids.get(a)),
+            PrefsAction::Reset => p = Prefs::default(),
         }
         p
     }
@@ -177,15 +262,20 @@ impl Prefs {
         TEXT_SIZES[usize::from(self.size)].0
     }
 
-    /// Storage form: `size=1;width=normal;theme=auto;elder=0`.
+    /// Storage form: `size=1;width=normal;theme=auto;elder=0`, then each switch
+    /// that is on (`;cursor=1`).
     pub fn encode(self) -> String {
-        format!(
+        let mut s = format!(
             "size={};width={};theme={};elder={}",
             self.size,
             self.width.key(),
             self.theme.key(),
             u8::from(self.elder)
-        )
+        );
+        for a in Aid::ALL.into_iter().filter(|a| self.aids.get(*a)) {
+            s.push_str(&format!(";{}=1", a.key()));
+        }
+        s
     }
 
     /// Reads the storage form; unknown or broken fields keep their defaults, so an
@@ -205,7 +295,11 @@ impl Prefs {
                 "width" => p.width = Width::from_key(v.trim()).unwrap_or(p.width),
                 "theme" => p.theme = Theme::from_key(v.trim()).unwrap_or(p.theme),
                 "elder" => p.elder = v.trim() == "1",
-                _ => {}
+                k => {
+                    if let Some(a) = Aid::from_key(k) {
+                        p.aids.set(a, v.trim() == "1");
+                    }
+                }
             }
         }
         p
@@ -221,6 +315,10 @@ impl Prefs {
         ];
         if self.elder {
             c.push("elder".to_owned());
+        }
+        // The only switch that changes pixels before anything is pointed at.
+        if self.aids.cursor {
+            c.push("big-cursor".to_owned());
         }
         c
     }
@@ -265,6 +363,8 @@ pub struct Ui {
     pub panel: Option<Panel>,
     /// Whether the TOC drawer is open (narrow screens).
     pub toc_open: bool,
+    /// Whether the 更多 menu is open (phones: the less used tools).
+    pub more_open: bool,
 }
 
 /// A change to [`Ui`].
@@ -276,6 +376,8 @@ pub enum UiAction {
     ToggleToc,
     /// Close the TOC drawer (after a jump).
     CloseToc,
+    /// Open or close the 更多 menu; closes the drawer.
+    ToggleMore,
     /// Esc: close whatever is open.
     CloseAll,
 }
@@ -284,13 +386,20 @@ impl Ui {
     /// Applies one action.
     pub fn apply(self, action: UiAction) -> Ui {
         match action {
+            // A panel opened from the 更多 menu shows inside it: the menu stays.
             UiAction::TogglePanel(p) => Ui {
                 panel: (self.panel != Some(p)).then_some(p),
                 toc_open: false,
+                ..self
             },
             UiAction::ToggleToc => Ui {
-                panel: None,
                 toc_open: !self.toc_open,
+                ..Ui::default()
+            },
+            UiAction::ToggleMore => Ui {
+                more_open: !self.more_open,
+                panel: self.panel.filter(|_| !self.more_open),
+                toc_open: false,
             },
             UiAction::CloseToc => Ui {
                 toc_open: false,
@@ -302,7 +411,7 @@ impl Ui {
 
     /// True when Esc has something to close.
     pub fn anything_open(self) -> bool {
-        self.panel.is_some() || self.toc_open
+        self.panel.is_some() || self.toc_open || self.more_open
     }
 }
 
@@ -339,9 +448,44 @@ pub enum Shortcut {
     Close,
 }
 
+/// The sentence of `text` around the UTF-16 offset `at` (what the DOM and the
+/// speech engine count in), trimmed; sentences end after 。！？；!?; or a line break.
+pub fn sentence_at(text: &str, at: usize) -> &str {
+    let mut units = 0;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        units += c.len_utf16();
+        if matches!(
+            c,
+            '\u{3002}' | '\u{ff01}' | '\u{ff1f}' | '\u{ff1b}' | '!' | '?' | ';' | '\n'
+        ) {
+            if units > at {
+                return text[start..end].trim();
+            }
+            start = end;
+        }
+    }
+    text[start..].trim()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_at_counts_utf16_and_keeps_the_stop() {
+        let t = "第一句。第二句很长！Third? 末尾";
+        assert_eq!(sentence_at(t, 0), "第一句。");
+        assert_eq!(sentence_at(t, 3), "第一句。");
+        assert_eq!(sentence_at(t, 4), "第二句很长！");
+        assert_eq!(sentence_at(t, 12), "Third?");
+        assert_eq!(sentence_at(t, 99), "末尾");
+        // A character outside the BMP counts two units.
+        assert_eq!(sentence_at("\u{20000}。乙。", 2), "\u{20000}。");
+        assert_eq!(sentence_at("\u{20000}。乙。", 3), "乙。");
+        assert_eq!(sentence_at("", 5), "");
+    }
 
     #[test]
     fn sizes_span_100_to_200_percent_with_a_large_step() {
@@ -375,9 +519,39 @@ mod tests {
             width: Width::Wide,
             theme: Theme::Sepia,
             elder: true,
+            aids: Aids {
+                cursor: true,
+                caption: true,
+                ..Aids::default()
+            },
         };
-        assert_eq!(p.encode(), "size=3;width=wide;theme=sepia;elder=1");
+        assert_eq!(
+            p.encode(),
+            "size=3;width=wide;theme=sepia;elder=1;cursor=1;caption=1"
+        );
         assert_eq!(Prefs::decode(&p.encode()), p);
+        assert_eq!(
+            Prefs::default().encode(),
+            "size=1;width=normal;theme=auto;elder=0"
+        );
+    }
+
+    #[test]
+    fn every_aid_toggles_and_reset_restores_every_default() {
+        let mut p = Prefs::default()
+            .apply(PrefsAction::Size(4))
+            .apply(PrefsAction::Theme(Theme::Dark))
+            .apply(PrefsAction::Width(Width::Wide))
+            .apply(PrefsAction::ToggleElder);
+        for a in Aid::ALL {
+            p = p.apply(PrefsAction::ToggleAid(a));
+            assert!(p.aids.get(a), "{a:?}");
+        }
+        assert_eq!(Prefs::decode(&p.encode()), p);
+        assert!(p.classes().contains(&"big-cursor".to_owned()));
+        assert_eq!(p.apply(PrefsAction::Reset), Prefs::default());
+        let off = p.apply(PrefsAction::ToggleAid(Aid::Guide));
+        assert!(!off.aids.guide && off.aids.point);
     }
 
     #[test]
@@ -425,6 +599,18 @@ mod tests {
         let ui = ui.apply(UiAction::TogglePanel(Panel::Help));
         assert!(!ui.toc_open);
         assert_eq!(ui.apply(UiAction::CloseAll), Ui::default());
+    }
+
+    #[test]
+    fn the_more_menu_keeps_its_panel_and_closes_with_esc() {
+        let ui = Ui::default().apply(UiAction::ToggleMore);
+        assert!(ui.more_open && ui.anything_open());
+        let ui = ui.apply(UiAction::TogglePanel(Panel::Share));
+        assert!(ui.more_open && ui.panel == Some(Panel::Share));
+        // Closing the menu closes what was opened from it.
+        assert_eq!(ui.apply(UiAction::ToggleMore), Ui::default());
+        assert_eq!(ui.apply(UiAction::CloseAll), Ui::default());
+        assert!(!ui.apply(UiAction::ToggleToc).more_open);
     }
 
     #[test]

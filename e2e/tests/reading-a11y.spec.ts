@@ -70,7 +70,7 @@ test('the whole page can be walked by keyboard, in order, every stop visible and
   }
   const at = (name: string) => stops.findIndex((s) => s.startsWith(name));
   expect(stops[0]).toBe('跳到正文');
-  const order = ['跳到正文', '阅读设置', '长辈模式', '朗读', '分享', '打印', '快捷键', '1.', '4.', '复制本节链接', 'http://www.gsrdw.gov.cn', '返回顶部'];
+  const order = ['跳到正文', '阅读设置', '朗读', '长辈模式', '分享', '打印', '快捷键', '1.', '4.', '复制本节链接', 'http://www.gsrdw.gov.cn', '返回顶部'];
   const positions = order.map(at);
   expect(positions.every((p) => p >= 0), `stops: ${stops.join(' | ')}`).toBe(true);
   expect([...positions].sort((a, b) => a - b)).toEqual(positions);

@@ -15,6 +15,7 @@ test('at 360×740 nothing overflows sideways, at any text size and with panels o
     await choose(page, '字号', size);
     expect(await overflow(page), size).toBe(0);
   }
+  await page.getByRole('button', { name: '更多' }).click();
   await page.getByRole('button', { name: '分享' }).click();
   expect(await overflow(page)).toBe(0);
   await page.getByRole('button', { name: '目录', exact: true }).click();
@@ -37,9 +38,13 @@ test('at 360×740 every control is at least 44×44px', async ({ page }) => {
 });
 
 for (const elder of [false, true]) {
-  test(`on a phone${elder ? ' in elder mode' : ''} a heading chosen in the drawer lands below the two-row toolbar`, async ({ page }) => {
+  test(`on a phone${elder ? ' in elder mode' : ''} a heading chosen in the drawer lands below the toolbar`, async ({ page }) => {
     await openSeed(page);
-    if (elder) await page.getByRole('button', { name: '长辈模式' }).click();
+    if (elder) {
+      await page.getByRole('button', { name: '更多' }).click();
+      await page.getByRole('button', { name: '长辈模式' }).click();
+      await page.getByRole('button', { name: '更多' }).click();
+    }
     await page.getByRole('button', { name: '目录', exact: true }).click();
     await page.getByRole('navigation', { name: '目录' }).getByRole('link').nth(2).click();
     await expect(page.getByRole('navigation', { name: '目录' })).toBeHidden();

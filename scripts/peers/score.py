@@ -11,8 +11,13 @@ FIELDS = ["title", "published", "authors", "source", "breadcrumb", "first", "las
           "headings", "images", "chrome"]
 
 
+# Punctuation width does not count: our importers write full-width marks between
+# Chinese text where the page had ASCII ones (`评:运营商` -> `评：运营商`).
+WIDTH = str.maketrans("，；：？！（）", ",;:?!()")
+
+
 def norm(s):
-    return re.sub(r"[\s\u3000]+", "", s) if isinstance(s, str) else s
+    return re.sub(r"[\s\u3000]+", "", s).translate(WIDTH) if isinstance(s, str) else s
 
 
 def day(s):

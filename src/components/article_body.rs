@@ -6,6 +6,7 @@ use article::{safe_url, Article, Block, Cell, Section, Toc};
 use yew::prelude::*;
 
 use super::inline_text;
+use super::inline_text::{inline_with_notes, Notes};
 use crate::hooks::use_latest_callback;
 
 /// Properties of [`ArticleBody`].
@@ -38,6 +39,10 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
 fn Body(props: &ArticleBodyProps) -> Html {
     let a = &props.article;
     let mut next = 0;
+    let notes = Notes {
+        ids: footnote_ids(a),
+        ..Notes::default()
+    };
     // Top-level sections in groups: the unit the browser skips off screen
     // (`content-visibility` in article.css), few enough to track cheaply.
     let sections = a
@@ -45,14 +50,14 @@ fn Body(props: &ArticleBodyProps) -> Html {
         .chunks(SECTION_GROUP)
         .enumerate()
         .map(|(g, group)| {
-            let sections = render_sections(group, props, &mut next, 2);
+            let sections = render_sections(group, props, &notes, &mut next, 2);
             html! { <div key={g} class="section-group">{ sections }</div> }
         })
         .collect::<Html>();
     html! {
         <div class="article-body">
             if !a.lead.is_empty() {
-                <div class="lead">{ for a.lead.iter().map(render_block) }</div>
+                <div class="lead">{ for a.lead.iter().map(|b| render_block(b, &notes)) }</div>
             }
             { sections }
         </div>
@@ -62,9 +67,26 @@ fn Body(props: &ArticleBodyProps) -> Html {
 /// Top-level sections per `.section-group`.
 const SECTION_GROUP: usize = 16;
 
+/// The ids of every footnote, in order (few; marks look them up).
+fn footnote_ids(a: &Article) -> Vec<String> {
+    fn walk(blocks: &[Block], sections: &[Section], out: &mut Vec<String>) {
+        out.extend(blocks.iter().filter_map(|b| match b {
+            Block::Footnote { id: Some(id), .. } => Some(id.clone()),
+            _ => None,
+        }));
+        for s in sections {
+            walk(&s.blocks, &s.sections, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&a.lead, &a.sections, &mut out);
+    out
+}
+
 fn render_sections(
     sections: &[Section],
     props: &ArticleBodyProps,
+    notes: &Notes,
     next: &mut usize,
     level: u8,
 ) -> Html {
@@ -77,7 +99,7 @@ fn render_sections(
             let id = entry.map_or_else(String::new, |e| e.id.clone());
             let heading_id = id.clone();
             let tag = format!("h{}", level.min(6));
-            let children = render_sections(&s.sections, props, next, level + 1);
+            let children = render_sections(&s.sections, props, notes, next, level + 1);
             let copy = props.on_copy_link.clone().map(|cb| {
                 let id = AttrValue::from(id.clone());
                 Callback::from(move |_: MouseEvent| cb.emit(id.clone()))
@@ -92,7 +114,7 @@ fn render_sections(
                                 aria-label={format!("复制本节链接 {}", s.heading)}>{ "#" }</button>
                         }
                     </div>
-                    { for s.blocks.iter().map(render_block) }
+                    { for s.blocks.iter().map(|b| render_block(b, notes)) }
                     { children }
                 </section>
             }
@@ -100,14 +122,14 @@ fn render_sections(
         .collect()
 }
 
-fn render_block(b: &Block) -> Html {
+fn render_block(b: &Block, notes: &Notes) -> Html {
     match b {
-        Block::Paragraph { text } => html! { <p>{ inline_text(text) }</p> },
+        Block::Paragraph { text } => html! { <p>{ inline_with_notes(text, notes) }</p> },
         Block::Subheading { text } => html! { <p class="subheading"><strong>{ text }</strong></p> },
         Block::List { ordered, items } => {
             let lis = items
                 .iter()
-                .map(|i| html! { <li>{ inline_text(i) }</li> })
+                .map(|i| html! { <li>{ inline_with_notes(i, notes) }</li> })
                 .collect::<Html>();
             if *ordered {
                 html! { <ol class="body-list">{ lis }</ol> }
@@ -140,9 +162,30 @@ fn render_block(b: &Block) -> Html {
             // Validation refuses such articles; never render an unchecked URL anyway.
             Err(_) => html! { <p class="figure-refused">{ format!("[图片:{alt}]") }</p> },
         },
-        Block::Footnote { id, text } => html! {
-            <p class="footnote" id={id.clone()}>{ inline_text(text) }</p>
-        },
+        Block::Footnote { id, text } => {
+            let n = id.as_deref().and_then(|id| id.strip_prefix("fn-"));
+            let marked = n.filter(|n| notes.marked.borrow().iter().any(|m| m == n));
+            html! {
+                <>
+                    <p class="footnote" id={id.clone()}>
+                        if let Some(n) = n { <span class="fn-num">{ format!("[{n}] ") }</span> }
+                        { inline_text(text) }
+                        if let Some(n) = marked {
+                            { " " }
+                            <a class="fn-back" href={format!("#fnref-{n}")}
+                                aria-label={format!("返回正文注释 [{n}] 处")}>{ "↩" }</a>
+                        }
+                    </p>
+                    // The note beside its mark: a native popover (Esc and a click
+                    // outside close it, the focus goes back to the mark).
+                    if let Some(n) = n {
+                        <span class="fn-pop" id={format!("fn-{n}-pop")} popover="auto">
+                            { inline_text(text) }
+                        </span>
+                    }
+                </>
+            }
+        }
         Block::Table {
             caption,
             head,

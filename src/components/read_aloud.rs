@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
     Element, HtmlSelectElement, ScrollIntoViewOptions, ScrollLogicalPosition, SpeechSynthesis,
     SpeechSynthesisUtterance, SpeechSynthesisVoice,
@@ -48,6 +48,8 @@ struct Engine {
     generation: u32,
     rate: f32,
     lang: String,
+    /// The caption's boundary listener of the utterance being spoken.
+    boundary: Option<Closure<dyn FnMut(JsValue)>>,
 }
 
 type Shared = Rc<RefCell<Option<Engine>>>;
@@ -84,7 +86,48 @@ fn pick_voice(synth: &SpeechSynthesis, lang: &str) -> Option<SpeechSynthesisVoic
         .cloned()
 }
 
+/// Says `text` once, in `lang`, with the voice read-aloud would use (指读).
+pub(crate) fn say(text: &str, lang: &str) {
+    let Some(synth) = synth() else {
+        return;
+    };
+    synth.cancel();
+    if let Ok(u) = SpeechSynthesisUtterance::new_with_text(text) {
+        u.set_lang(lang);
+        if let Some(v) = pick_voice(&synth, lang) {
+            u.set_voice(Some(&v));
+        }
+        synth.speak(&u);
+    }
+}
+
+/// True where the browser can speak (and ahead of the wasm, where nearly all can).
+pub(crate) fn can_speak() -> bool {
+    crate::browser::dom::window().is_none() || synth().is_some()
+}
+
+/// Shows `text` in the caption bar (大字幕), if it is on.
+pub(crate) fn show_caption(caption: &NodeRef, text: &str) {
+    if let Some(c) = caption.cast::<Element>() {
+        c.set_text_content(Some(text));
+    }
+}
+
+/// The caption bar of the page, found once per paragraph (it is near the top).
+fn caption_bar() -> Option<Element> {
+    crate::browser::dom::window()?
+        .document()?
+        .query_selector(".caption-bar")
+        .ok()
+        .flatten()
+}
+
 fn mark(items: &[Element], idx: Option<usize>) {
+    if idx.is_none() {
+        if let Some(c) = caption_bar() {
+            c.set_text_content(None);
+        }
+    }
     for (i, el) in items.iter().enumerate() {
         let _ = el
             .class_list()
@@ -138,6 +181,23 @@ fn speak(eng: &Shared, status: &UseStateSetter<Status>, idx: usize) {
         }
     });
     u.set_onend(Some(onend.unchecked_ref()));
+    // 大字幕: the sentence being spoken, moved on by the engine's boundary events
+    // (where the voice sends them; else the paragraph's first sentence stays).
+    if let Some(bar) = caption_bar() {
+        bar.set_text_content(Some(crate::state::sentence_at(&text, 0)));
+        let onboundary = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+            let at = js_sys::Reflect::get(&e, &"charIndex".into())
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(0.0);
+            bar.set_text_content(Some(crate::state::sentence_at(&text, at as usize)));
+        });
+        u.set_onboundary(Some(onboundary.as_ref().unchecked_ref()));
+        // Kept until the next utterance replaces it (this one is cancelled by then).
+        if let Some(e) = eng.borrow_mut().as_mut() {
+            e.boundary = Some(onboundary);
+        }
+    }
     synth.speak(&u);
     status.set(Status::Playing);
 }
@@ -226,6 +286,7 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
                 generation: 0,
                 rate,
                 lang: lang.to_string(),
+                boundary: None,
             });
             speak(&eng, &st, start);
         })

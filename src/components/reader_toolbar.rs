@@ -1,5 +1,7 @@
-//! The reader toolbar (阅读工具): 目录, 阅读设置, 长辈模式, 朗读, 分享, 打印, 快捷键,
-//! the panels they open and the reading-progress bar. Sticky at the top.
+//! The reader toolbar (阅读工具): 目录, 阅读设置, 朗读, then 长辈模式, 分享, 打印,
+//! 快捷键, the panels they open and the reading-progress bar. Sticky at the top. On
+//! phones the second group sits behind 更多 (CSS shows it inline on wider screens),
+//! so the bar is one row.
 
 use yew::prelude::*;
 
@@ -31,6 +33,9 @@ pub struct ReaderToolbarProps {
     pub on_print: Callback<()>,
     /// 复制文章链接.
     pub on_copy_page: Callback<()>,
+    /// Whether this browser can speak (指读 needs it).
+    #[prop_or_default]
+    pub can_speak: bool,
 }
 
 fn disclosure(
@@ -60,6 +65,7 @@ pub fn ReaderToolbar(props: &ReaderToolbarProps) -> Html {
         .on_prefs
         .reform(|_: MouseEvent| PrefsAction::ToggleElder);
     let print = props.on_print.reform(|_: MouseEvent| ());
+    let toggle_more = props.on_ui.reform(|_: MouseEvent| UiAction::ToggleMore);
     html! {
         <div class="reader-bar">
             <div class="reader-toolbar" role="group" aria-label="阅读工具">
@@ -71,16 +77,21 @@ pub fn ReaderToolbar(props: &ReaderToolbarProps) -> Html {
                 // CSS shows the panels below the row of buttons.
                 { disclosure("av-btn-settings", "av-panel-settings", "阅读设置", Panel::Settings, props) }
                 { settings_panel(&SettingsPanelProps { prefs: props.prefs,
-                    open: ui.panel == Some(Panel::Settings), on_change: props.on_prefs.clone() }) }
-                <button type="button" class="elder-toggle" aria-pressed={props.prefs.elder.to_string()}
-                    onclick={elder}>{ "长辈模式" }</button>
+                    open: ui.panel == Some(Panel::Settings), on_change: props.on_prefs.clone(),
+                    can_speak: props.can_speak }) }
                 { props.read_aloud.clone() }
-                { disclosure("av-btn-share", "av-panel-share", "分享", Panel::Share, props) }
-                { share_panel(&SharePanelProps { url: props.share_url.clone(),
-                    open: ui.panel == Some(Panel::Share), on_copy: props.on_copy_page.clone() }) }
-                <button type="button" onclick={print}>{ "打印" }</button>
-                { disclosure("av-btn-help", "av-panel-help", "快捷键", Panel::Help, props) }
-                { help_panel(&HelpPanelProps { open: ui.panel == Some(Panel::Help) }) }
+                <button type="button" id="av-btn-more" class="more-toggle" aria-controls="av-more"
+                    aria-expanded={ui.more_open.to_string()} onclick={toggle_more}>{ "更多" }</button>
+                <div id="av-more" class={classes!("more-menu", ui.more_open.then_some("is-open"))}>
+                    <button type="button" class="elder-toggle" aria-pressed={props.prefs.elder.to_string()}
+                        onclick={elder}>{ "长辈模式" }</button>
+                    { disclosure("av-btn-share", "av-panel-share", "分享", Panel::Share, props) }
+                    { share_panel(&SharePanelProps { url: props.share_url.clone(),
+                        open: ui.panel == Some(Panel::Share), on_copy: props.on_copy_page.clone() }) }
+                    <button type="button" onclick={print}>{ "打印" }</button>
+                    { disclosure("av-btn-help", "av-panel-help", "快捷键", Panel::Help, props) }
+                    { help_panel(&HelpPanelProps { open: ui.panel == Some(Panel::Help) }) }
+                </div>
             </div>
             <ReadingProgress />
         </div>

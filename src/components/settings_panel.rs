@@ -1,8 +1,9 @@
-//! 阅读设置: text size, theme, content width, as native radio groups.
+//! 阅读设置: text size, theme, content width, as native radio groups; the
+//! accessibility switches (大鼠标, 阅读辅助线, 指读, 大字幕) and 重置.
 
 use yew::prelude::*;
 
-use crate::state::{Prefs, PrefsAction, Theme, Width, TEXT_SIZES};
+use crate::state::{Aid, Prefs, PrefsAction, Theme, Width, TEXT_SIZES};
 
 /// Properties of [`SettingsPanel`].
 #[derive(PartialEq)]
@@ -13,6 +14,8 @@ pub struct SettingsPanelProps {
     pub open: bool,
     /// Called with each change.
     pub on_change: Callback<PrefsAction>,
+    /// Whether this browser can speak (else no 指读).
+    pub can_speak: bool,
 }
 
 fn radio(
@@ -55,6 +58,15 @@ pub fn settings_panel(props: &SettingsPanelProps) -> Html {
                 for w in Width::ALL {
                     { radio("av-width", w.label(), p.width == w, cb.clone(), PrefsAction::Width(w)) }
                 }
+            </fieldset>
+            <fieldset>
+                <legend>{ "辅助工具" }</legend>
+                for a in Aid::ALL.into_iter().filter(|a| props.can_speak || *a != Aid::Point) {
+                    <button type="button" role="switch" class="aid-switch" aria-checked={p.aids.get(a).to_string()}
+                        onclick={cb.reform(move |_: MouseEvent| PrefsAction::ToggleAid(a))}>{ a.label() }</button>
+                }
+                <button type="button" class="reset" onclick={cb.reform(|_: MouseEvent| PrefsAction::Reset)}>
+                    { "重置" }</button>
             </fieldset>
         </section>
     }

@@ -7,7 +7,8 @@ use yew::prelude::*;
 
 use crate::state::{Prefs, PREFS_KEY};
 
-fn storage() -> Option<web_sys::Storage> {
+/// `localStorage`, if this page may use it.
+pub(crate) fn storage() -> Option<web_sys::Storage> {
     // Both the getter and `getItem` can throw a SecurityError.
     crate::browser::dom::window()?
         .local_storage()
@@ -44,7 +45,8 @@ fn apply_to_html(p: Prefs) {
             !(c.starts_with("theme-")
                 || c.starts_with("text-")
                 || c.starts_with("width-")
-                || *c == "elder")
+                || *c == "elder"
+                || *c == "big-cursor")
         })
         .map(str::to_owned)
         .collect();

@@ -454,6 +454,9 @@ pub fn from_html(bytes: &[u8], options: &Options) -> Result<Imported, HtmlError>
         return Err(HtmlError::NoText);
     }
     a.id = article::derived_id(&a);
+    // After the id, which comes from the title as the page printed it; the text
+    // importer does the same.
+    article::full_width_article(&mut a);
     let problems = article::validate(&a);
     if !problems.is_empty() {
         // Never expected; said plainly rather than handing on an invalid article.
@@ -664,7 +667,8 @@ fn read_meta_lines(title: &str, lines: &[String]) -> Article {
         let Ok(a) = article::from_plain_text(&page) else {
             continue;
         };
-        if a.title != title {
+        // The text importer prints the title with full-width punctuation.
+        if a.title != article::full_width_punctuation(title) {
             continue;
         }
         if out.published.is_none() {

@@ -114,6 +114,8 @@ pub fn from_plain_text(text: &str) -> Result<Article, ImportError> {
     apply_trailer(&mut article, &body[body_end..], english);
     build_body(&mut article, &body[..body_end], english);
     article.id = derived_id(&article);
+    // After the id, which comes from the title as the page printed it.
+    crate::punctuation::full_width_article(&mut article);
     Ok(article)
 }
 

@@ -22,6 +22,7 @@ mod model;
 #[path = "../tests/oracle/mod.rs"]
 mod oracle;
 mod paths;
+mod punctuation;
 mod reading_time;
 #[cfg(feature = "schema")]
 mod schema;
@@ -43,6 +44,7 @@ pub use model::{
     Span, SCHEMA_VERSION,
 };
 pub use paths::{article_path, column_segment, encode_path, list_path};
+pub use punctuation::{full_width_article, full_width_punctuation};
 pub use reading_time::{reading_time, ReadingTime};
 #[cfg(feature = "schema")]
 pub use schema::json_schema;

@@ -89,7 +89,7 @@ mod seed {
             .author_note
             .as_deref()
             .unwrap()
-            .starts_with("王兴继(作者系"));
+            .starts_with("王兴继（作者系"));
         assert_eq!(
             a.original_url.as_deref(),
             Some("http://www.gsrdw.gov.cn/html/2023/lnyj_1114/22901.html")
@@ -311,7 +311,7 @@ mod golden {
         );
         assert_eq!(
             fixture("press-conference").disclaimer.as_deref(),
-            Some("本网发布的新闻发布会实录仅供参考,如有出入以正式文件为准。")
+            Some("本网发布的新闻发布会实录仅供参考，如有出入以正式文件为准。")
         );
         let a = fixture("county-chrome");
         let text = serde_json::to_string(&a).unwrap();
