@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::api::{fetch_article_with, Failure, FetchError, FetchOptions};
 use crate::browser::{dom, handover};
-use crate::components::{ArticleView, ErrorView, Loading};
+use crate::components::{loading, ArticleView, ErrorView};
 use crate::hooks::{use_load, use_place, use_scroll_spy, Load};
 use crate::options::ViewerOptions;
 use crate::reader::Reader;
@@ -73,7 +73,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     }
 
     match state {
-        Load::Loading => html! { <Loading /> },
+        Load::Loading => loading(),
         // The reading tools (toolbar, shortcuts, prefs on <html>, the hash) act on the
         // whole document, so they belong to the viewer's own page; an embedded viewer
         // shows the article with its scroll-spy only, and leaves the host page's keys,

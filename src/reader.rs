@@ -1,6 +1,6 @@
 //! The reader: owns the reading state of one viewer instance (preferences, open
 //! panel and drawer, scroll-spy, status messages, keyboard shortcuts) and wires it
-//! into the presentational [`ArticleView`] and the [`ReaderToolbar`]. Nothing here
+//! into the presentational [`ArticleView`] and the [`reader_toolbar`]. Nothing here
 //! is global except the `av:prefs` storage key and, for the stand-alone page, the
 //! preference classes mirrored on `<html>`.
 
@@ -15,7 +15,7 @@ use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::browser::dom;
-use crate::components::{ArticleView, ReadAloud, ReaderToolbar};
+use crate::components::{reader_toolbar, ArticleView, ReadAloud, ReaderToolbarProps};
 use crate::hooks::{use_aids, use_place, use_prefs, use_scroll_spy};
 use crate::state::{shortcut, Panel, PrefsAction, Shortcut, Ui, UiAction};
 
@@ -171,9 +171,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // engine finds the caption bar at once.
     let toolbar = html! {
         <>
-            <ReaderToolbar prefs={p} ui={*ui} has_toc={!ids.is_empty()} share_url={(*share_url).clone()}
-                read_aloud={html! { <ReadAloud root={root.clone()} lang={lang.clone()} /> }}
-                {on_prefs} {on_ui} {on_print} {on_copy_page} {can_speak} />
+            { reader_toolbar(&ReaderToolbarProps { prefs: p, ui: *ui, has_toc: !ids.is_empty(),
+                share_url: (*share_url).clone(),
+                read_aloud: html! { <ReadAloud root={root.clone()} lang={lang.clone()} /> },
+                on_prefs, on_ui, on_print, on_copy_page, can_speak }) }
             if p.aids.guide {
                 <div class="reading-guide" aria-hidden="true" ref={aids.guide}></div>
             }

@@ -1,16 +1,12 @@
 //! The article footer: source note, author note, original link.
 
+use article::Article;
 use yew::prelude::*;
 
 use super::external_link;
 
-/// Properties of [`ArticleFooter`].
-pub type ArticleFooterProps = super::ArticleProps;
-
 /// 来源 / 作者 notes and 原文链接; the link is plain text when its URL is refused.
-#[component]
-pub fn ArticleFooter(props: &ArticleFooterProps) -> Html {
-    let a = &props.article;
+pub fn article_footer(a: &Article) -> Html {
     if a.source_note.is_none() && a.author_note.is_none() && a.original_url.is_none() {
         return Html::default();
     }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use article::{IndexEntry, Link};
 use yew::prelude::*;
 
-use super::Breadcrumb;
+use super::breadcrumb;
 use crate::route::{article_href, list_href};
 
 /// Properties of [`ArticleList`].
@@ -42,7 +42,7 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
     }
     html! {
         <div class="article-viewer article-list-page">
-            <Breadcrumb items={Rc::<[Link]>::from(crumbs)} />
+            { breadcrumb(&crumbs) }
             <main id="av-content" class="content list-content" tabindex="-1">
                 <h1 class="title">{ title.clone() }</h1>
                 <nav class="column-nav" aria-label="栏目">

@@ -7,30 +7,22 @@ use yew::prelude::*;
 
 use crate::route::article_href;
 
-/// Properties of [`ArticleNav`].
-#[derive(Properties, PartialEq)]
-pub struct ArticleNavProps {
-    /// Base of the links (empty on the standalone page).
-    pub base: AttrValue,
-    /// The newer article in the same column.
-    #[prop_or_default]
-    pub prev: Option<Rc<IndexEntry>>,
-    /// The older article in the same column.
-    #[prop_or_default]
-    pub next: Option<Rc<IndexEntry>>,
-}
-
-/// A `nav` landmark labelled 上下篇; renders nothing when there is neither.
-#[component]
-pub fn ArticleNav(props: &ArticleNavProps) -> Html {
-    if props.prev.is_none() && props.next.is_none() {
+/// A `nav` landmark labelled 上下篇 with the newer (`prev`) and older (`next`)
+/// article of the same column, linked under `base` (empty on the standalone page);
+/// renders nothing when there is neither.
+pub fn article_nav(
+    base: &str,
+    prev: &Option<Rc<IndexEntry>>,
+    next: &Option<Rc<IndexEntry>>,
+) -> Html {
+    if prev.is_none() && next.is_none() {
         return Html::default();
     }
     let link = |label: &'static str, e: &Option<Rc<IndexEntry>>, class: &'static str| match e {
         Some(e) => html! {
             <p class={class}>
                 { label }
-                <a href={article_href(&props.base, &e.id, None)}>{ &e.title }</a>
+                <a href={article_href(base, &e.id, None)}>{ &e.title }</a>
             </p>
         },
         None => html! {
@@ -39,8 +31,8 @@ pub fn ArticleNav(props: &ArticleNavProps) -> Html {
     };
     html! {
         <nav class="article-nav" aria-label="上下篇" part="article-nav">
-            { link("上一篇:", &props.prev, "article-nav-prev") }
-            { link("下一篇:", &props.next, "article-nav-next") }
+            { link("上一篇:", prev, "article-nav-prev") }
+            { link("下一篇:", next, "article-nav-next") }
         </nav>
     }
 }

@@ -8,7 +8,7 @@ use article::{build_toc, safe_url, Article, Attachment, Link};
 use yew::prelude::*;
 
 use super::{
-    ArticleBody, ArticleFooter, ArticleNav, Breadcrumb, Byline, Disclaimer, ReadingMeta,
+    article_footer, article_nav, breadcrumb, byline, disclaimer, reading_meta, ArticleBody,
     TableOfContents,
 };
 use crate::options::ViewerOptions;
@@ -75,7 +75,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 <header class="site-header"><p class="site-name">{ site }</p></header>
             }
             if !a.breadcrumb.is_empty() {
-                <Breadcrumb items={(*crumbs).clone()} />
+                { breadcrumb(&crumbs) }
             }
             { props.toolbar.clone() }
             <div class="layout">
@@ -94,12 +94,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                             if let Some(s) = &a.subtitle {
                                 <p class="subtitle">{ s }</p>
                             }
-                            <Byline article={a.clone()} />
-                            <ReadingMeta article={a.clone()} />
+                            { byline(a) }
+                            { reading_meta(a) }
                         </header>
                         <ArticleBody article={a.clone()} toc={toc.clone()}
                             on_copy_link={props.on_copy_link.clone()} />
-                        <ArticleFooter article={a.clone()} />
+                        { article_footer(a) }
                         if !a.attachments.is_empty() {
                             <section class="attachments" aria-labelledby="av-attachments-title">
                                 <h2 id="av-attachments-title">{ "附件" }</h2>
@@ -107,11 +107,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                             </section>
                         }
                         if let Some(l) = links {
-                            <ArticleNav base={l.base.clone()} prev={l.prev.clone()} next={l.next.clone()} />
+                            { article_nav(&l.base, &l.prev, &l.next) }
                         }
                     </article>
                     if let Some(d) = &a.disclaimer {
-                        <Disclaimer text={AttrValue::from(d.clone())} />
+                        { disclaimer(d) }
                     }
                 </main>
             </div>

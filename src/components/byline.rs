@@ -1,16 +1,12 @@
 //! The byline: publish time, authors, source.
 
+use article::Article;
 use yew::prelude::*;
 
 use super::external_link;
 
-/// Properties of [`Byline`].
-pub type BylineProps = super::ArticleProps;
-
 /// 发布时间 / 作者 / 来源, each only when present.
-#[component]
-pub fn Byline(props: &BylineProps) -> Html {
-    let a = &props.article;
+pub fn byline(a: &Article) -> Html {
     let authors = a
         .authors
         .iter()

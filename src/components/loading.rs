@@ -3,8 +3,7 @@
 use yew::prelude::*;
 
 /// A polite live status while the article loads.
-#[component]
-pub fn Loading() -> Html {
+pub fn loading() -> Html {
     html! {
         <p class="loading" role="status" aria-live="polite">{ "正在加载文章…" }</p>
     }

@@ -11,8 +11,7 @@ use super::{
 };
 use crate::state::{Panel, Prefs, PrefsAction, Ui, UiAction};
 
-/// Properties of [`ReaderToolbar`].
-#[derive(Properties, PartialEq)]
+/// What [`reader_toolbar`] shows.
 pub struct ReaderToolbarProps {
     /// Current preferences.
     pub prefs: Prefs,
@@ -23,7 +22,6 @@ pub struct ReaderToolbarProps {
     /// The page URL for sharing.
     pub share_url: AttrValue,
     /// The read-aloud control (absent without `speechSynthesis`).
-    #[prop_or_default]
     pub read_aloud: Html,
     /// Preference changes.
     pub on_prefs: Callback<PrefsAction>,
@@ -34,7 +32,6 @@ pub struct ReaderToolbarProps {
     /// 复制文章链接.
     pub on_copy_page: Callback<()>,
     /// Whether this browser can speak (指读 needs it).
-    #[prop_or_default]
     pub can_speak: bool,
 }
 
@@ -57,8 +54,7 @@ fn disclosure(
 }
 
 /// The sticky bar with every reading control.
-#[component]
-pub fn ReaderToolbar(props: &ReaderToolbarProps) -> Html {
+pub fn reader_toolbar(props: &ReaderToolbarProps) -> Html {
     let ui = props.ui;
     let toggle_toc = props.on_ui.reform(|_: MouseEvent| UiAction::ToggleToc);
     let elder = props

@@ -1,16 +1,12 @@
 //! Length and reading time: about 500 characters a minute for Chinese, words for
 //! English (`article::reading_time`).
 
-use article::reading_time;
+use article::{reading_time, Article};
 use yew::prelude::*;
 
-/// Properties of [`ReadingMeta`].
-pub type ReadingMetaProps = super::ArticleProps;
-
 /// `全文约 2,345 字 · 阅读约 5 分钟` (or words for English).
-#[component]
-pub fn ReadingMeta(props: &ReadingMetaProps) -> Html {
-    let rt = reading_time(&props.article);
+pub fn reading_meta(a: &Article) -> Html {
+    let rt = reading_time(a);
     let unit = if rt.words { "词" } else { "字" };
     html! {
         <p class="reading-meta">

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::api::{fetch_index, Failure};
 use crate::browser::{dom, handover};
-use crate::components::{ArticleList, ErrorView, Loading};
+use crate::components::{loading, ArticleList, ErrorView};
 use crate::hooks::{use_load, Load};
 use crate::options::ViewerOptions;
 use crate::structured_data;
@@ -56,7 +56,7 @@ pub fn ListRoute(props: &ListRouteProps) -> Html {
         });
     }
     match state {
-        Load::Loading => html! { <Loading /> },
+        Load::Loading => loading(),
         Load::Failed(f) => html! {
             <ErrorView error={f.error} source={opts.index_url.clone()} {on_retry} />
         },
