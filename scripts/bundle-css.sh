@@ -15,7 +15,7 @@
 # properties), and each component styles its own classes; where a rule must follow
 # another (a print override), both are in one file, the print rules last inside
 # @media print. A stylesheet anywhere else under styles/ is an error, so none is
-# silently left out. Comments and indentation are for the sources and are not shipped.
+# silently left out. Comments and layout whitespace are for the sources and are not shipped.
 set -eu
 cd "${TRUNK_SOURCE_DIR:-$(dirname "$0")/..}"
 export LC_ALL=C
@@ -26,6 +26,18 @@ if [ -n "$stray" ]; then
 fi
 out=target/css/viewer.css
 mkdir -p target/css
-cat styles/*.css styles/components/*.css | perl -0pe 's{/\*.*?\*/}{}gs; s/^[ \t]+//mg; s/[ \t]+$//mg; s/\n{2,}/\n/g' > "$out.tmp"
+# Comments go; outside quoted strings, whitespace runs become one space (a line break
+# between selector parts is a descendant combinator), and none is kept next to
+# { } ; , > or after a colon, nor a ; before }. Inside strings every byte stays.
+cat styles/*.css styles/components/*.css | perl -0777 -ne '
+  s{/\*.*?\*/}{}gs;
+  my @parts = split /("(?:[^"\\\n]|\\.)*"|\x27(?:[^\x27\\\n]|\\.)*\x27)/;
+  for (my $i = 0; $i < @parts; $i += 2) {
+    local $_ = $parts[$i];
+    s/\s+/ /g; s/ ?([{};,>]) ?/$1/g; s/: /:/g; s/;\}/}/g;
+    $parts[$i] = $_;
+  }
+  print join("", @parts), "\n";
+' > "$out.tmp"
 # Rewrite only on change, so an unchanged bundle keeps its mtime.
 if cmp -s "$out.tmp" "$out" 2>/dev/null; then rm "$out.tmp"; else mv "$out.tmp" "$out"; fi

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::api::{fetch_article_with, Failure, FetchError, FetchOptions};
 use crate::browser::{dom, handover};
-use crate::components::{loading, ArticleView, ErrorView};
+use crate::components::{error_view, loading, ArticleView, ErrorViewProps};
 use crate::hooks::{use_load, use_place, use_scroll_spy, Load};
 use crate::options::ViewerOptions;
 use crate::reader::Reader;
@@ -80,9 +80,12 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         // URL and <html> alone.
         Load::Ready(article) if owns_document => html! { <Reader {article} /> },
         Load::Ready(article) => html! { <EmbeddedArticle {article} /> },
-        Load::Failed(f) => html! {
-            <ErrorView error={f.error} english={f.english} source={props.src.clone()} {on_retry} />
-        },
+        Load::Failed(f) => error_view(&ErrorViewProps {
+            error: f.error,
+            english: f.english,
+            source: props.src.clone(),
+            on_retry,
+        }),
     }
 }
 

@@ -34,7 +34,7 @@ mod table_of_contents;
 
 pub use article_body::{ArticleBody, ArticleBodyProps};
 pub use article_footer::article_footer;
-pub use article_list::{ArticleList, ArticleListProps};
+pub use article_list::{article_list, ArticleListProps};
 pub use article_nav::article_nav;
 pub(crate) use article_view::crumbs_with_list_links;
 pub use article_view::{ArticleView, ArticleViewProps};
@@ -42,7 +42,7 @@ pub use breadcrumb::breadcrumb;
 pub use byline::byline;
 pub use disclaimer::disclaimer;
 pub(crate) use error_view::error_message;
-pub use error_view::{ErrorView, ErrorViewProps};
+pub use error_view::{error_view, ErrorViewProps};
 pub(crate) use external_link::external_link;
 pub use help_panel::{help_panel, HelpPanelProps};
 pub use inline_text::inline_text;

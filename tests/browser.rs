@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use article::{parse_article, Article};
-use article_viewer::components::{ArticleView, ArticleViewProps, ErrorView, ErrorViewProps};
+use article_viewer::components::{error_view, ArticleView, ArticleViewProps, ErrorViewProps};
 use article_viewer::FetchError;
 use wasm_bindgen_test::*;
 use web_sys::Element;
@@ -38,6 +38,12 @@ fn texts(root: &Element, selector: &str) -> Vec<String> {
     (0..list.length())
         .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
         .collect()
+}
+
+/// The error view as the app renders it, in a component of its own for the renderer.
+#[yew::component]
+fn ErrorView(props: &ErrorViewProps) -> yew::Html {
+    error_view(props)
 }
 
 #[wasm_bindgen_test]

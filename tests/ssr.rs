@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use article::{parse_article, Article, IndexEntry};
 use article_viewer::components::{
-    ArticleList, ArticleListProps, ArticleView, ArticleViewProps, ErrorView, ErrorViewProps,
+    article_list, error_view, ArticleListProps, ArticleView, ArticleViewProps, ErrorViewProps,
 };
 use article_viewer::options::{ArticleLinks, ViewerOptions};
 use article_viewer::FetchError;
@@ -229,6 +229,18 @@ fn copy_link_buttons_only_with_a_handler() {
             "复制本节链接 第二部分"
         ]
     );
+}
+
+/// The error view as the app renders it, in a component of its own for the renderer.
+#[component]
+fn ErrorView(props: &ErrorViewProps) -> Html {
+    error_view(props)
+}
+
+/// The list page as the list route renders it.
+#[component]
+fn ArticleList(props: &ArticleListProps) -> Html {
+    article_list(props)
 }
 
 fn error_page(english: bool) -> String {

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::breadcrumb;
 use crate::route::{article_href, list_href};
 
-/// Properties of [`ArticleList`].
+/// What [`article_list`] shows.
 #[derive(Properties, PartialEq)]
 pub struct ArticleListProps {
     /// The column shown; `None` lists every column.
@@ -24,8 +24,7 @@ pub struct ArticleListProps {
 }
 
 /// Breadcrumb, the column title, links to the other columns and the article list.
-#[component]
-pub fn ArticleList(props: &ArticleListProps) -> Html {
+pub fn article_list(props: &ArticleListProps) -> Html {
     let base = &props.base;
     let title = props.section.clone().unwrap_or_else(|| "全部文章".into());
     let mut crumbs = vec![Link {

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::api::FetchError;
 
-/// Properties of [`ErrorView`].
+/// What [`error_view`] shows.
 #[derive(Properties, PartialEq)]
 pub struct ErrorViewProps {
     /// What went wrong.
@@ -85,8 +85,7 @@ pub(crate) fn error_message(error: &FetchError, en: bool) -> String {
 }
 
 /// `role="alert"` message with every problem listed, and a retry button.
-#[component]
-pub fn ErrorView(props: &ErrorViewProps) -> Html {
+pub fn error_view(props: &ErrorViewProps) -> Html {
     let onclick = props.on_retry.reform(|_: MouseEvent| ());
     let issues = match &props.error {
         FetchError::Load(LoadError::Invalid(issues)) => issues.clone(),

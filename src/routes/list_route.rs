@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::api::{fetch_index, Failure};
 use crate::browser::{dom, handover};
-use crate::components::{loading, ArticleList, ErrorView};
+use crate::components::{article_list, error_view, loading, ArticleListProps, ErrorViewProps};
 use crate::hooks::{use_load, Load};
 use crate::options::ViewerOptions;
 use crate::structured_data;
@@ -57,9 +57,12 @@ pub fn ListRoute(props: &ListRouteProps) -> Html {
     }
     match state {
         Load::Loading => loading(),
-        Load::Failed(f) => html! {
-            <ErrorView error={f.error} source={opts.index_url.clone()} {on_retry} />
-        },
+        Load::Failed(f) => error_view(&ErrorViewProps {
+            error: f.error,
+            english: false,
+            source: opts.index_url.clone(),
+            on_retry,
+        }),
         Load::Ready(index) => {
             let section = props.section.as_deref();
             let entries: Rc<[_]> = index.in_section(section).cloned().collect();
@@ -68,14 +71,12 @@ pub fn ListRoute(props: &ListRouteProps) -> Html {
                 .into_iter()
                 .map(|s| AttrValue::from(s.to_owned()))
                 .collect();
-            html! {
-                <ArticleList
-                    section={props.section.clone()}
-                    {entries}
-                    {sections}
-                    base={opts.link_base.clone().unwrap_or_default()}
-                />
-            }
+            article_list(&ArticleListProps {
+                section: props.section.clone(),
+                entries,
+                sections,
+                base: opts.link_base.clone().unwrap_or_default(),
+            })
         }
     }
 }
