@@ -47,7 +47,7 @@ pub(crate) use external_link::external_link;
 pub use help_panel::{help_panel, HelpPanelProps};
 pub use inline_text::inline_text;
 pub use loading::loading;
-pub use qr_code::{QrCode, QrCodeProps};
+pub use qr_code::qr_code;
 pub(crate) use read_aloud::{can_speak, say, show_caption};
 pub use read_aloud::{ReadAloud, ReadAloudProps};
 pub use reader_toolbar::{reader_toolbar, ReaderToolbarProps};

@@ -4,26 +4,16 @@ use yew::prelude::*;
 
 use crate::qr;
 
-/// Properties of [`QrCode`].
-#[derive(Properties, PartialEq)]
-pub struct QrCodeProps {
-    /// What the code encodes (the page URL).
-    pub text: AttrValue,
-    /// Accessible name of the image.
-    pub label: AttrValue,
-}
-
-/// The QR code of `text`, with a four-module quiet zone, or a message when the
-/// text is too long for a QR code.
-#[component]
-pub fn QrCode(props: &QrCodeProps) -> Html {
-    let path = use_memo(props.text.clone(), |t| path_of(t));
-    match &*path {
+/// The QR code of `text` (the page URL), named `label`, with a four-module quiet
+/// zone, or a message when the text is too long for a QR code. Drawn only while the
+/// share panel is open; encoding a URL takes well under a millisecond.
+pub fn qr_code(text: &str, label: &'static str) -> Html {
+    match path_of(text) {
         Some((d, size)) => html! {
-            <svg class="qr-code" role="img" aria-label={props.label.clone()}
+            <svg class="qr-code" role="img" aria-label={label}
                 viewBox={format!("0 0 {size} {size}")} shape-rendering="crispEdges">
                 <rect width={size.to_string()} height={size.to_string()} fill="#fff" />
-                <path d={d.clone()} fill="#000" />
+                <path {d} fill="#000" />
             </svg>
         },
         None => html! { <p class="qr-error">{ "网址过长\u{ff0c}无法生成二维码" }</p> },

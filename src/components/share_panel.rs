@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::QrCode;
+use super::qr_code;
 
 /// Properties of [`SharePanel`].
 #[derive(PartialEq)]
@@ -24,7 +24,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
             <button type="button" {onclick}>{ "复制文章链接" }</button>
             if props.open {
                 <figure class="qr">
-                    <QrCode text={props.url.clone()} label="本页网址的二维码" />
+                    { qr_code(&props.url, "本页网址的二维码") }
                     <figcaption>{ "扫一扫在手机上阅读" }</figcaption>
                 </figure>
             }
