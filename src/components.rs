@@ -1,14 +1,11 @@
 //! Components. The article ones are presentational: everything arrives through
 //! props, nothing here fetches, and article text is rendered as text nodes only.
 //! The reader controls (toolbar, panels, read-aloud, progress) hold only their
-//! own widget state; the reader state lives in `Reader`. The stateless panels are
-//! plain functions returning `Html` (`settings_panel`, …): a component costs about
-//! 350 bytes of brotli'd wasm, and the bundle budget is tight.
-
-use std::rc::Rc;
-
-use article::Article;
-use yew::Properties;
+//! own widget state; the reader state lives in `Reader`. Only what has hooks or
+//! must skip re-rendering (the body, the TOC lists) is a component; everything
+//! stateless is a plain function returning `Html` (`byline`, `settings_panel`, …):
+//! a component costs 350–600 bytes of brotli'd wasm (measured, twelve of them
+//! turned into functions paid for issue 13), and the bundle budget is tight.
 
 mod article_body;
 mod article_footer;
@@ -56,11 +53,3 @@ pub use reading_progress::ReadingProgress;
 pub use settings_panel::{settings_panel, SettingsPanelProps};
 pub use share_panel::{share_panel, SharePanelProps};
 pub use table_of_contents::{TableOfContents, TableOfContentsProps};
-
-/// Properties of the components that show one part of an article and need nothing
-/// else ([`Byline`], [`ArticleFooter`], [`ReadingMeta`]).
-#[derive(Properties, PartialEq)]
-pub struct ArticleProps {
-    /// The article.
-    pub article: Rc<Article>,
-}

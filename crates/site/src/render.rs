@@ -7,7 +7,7 @@ use std::path::Path;
 use std::rc::Rc;
 
 use article::{Article, ArticleIndex, IndexEntry};
-use article_viewer::components::{ArticleList, ErrorView};
+use article_viewer::components::{article_list, error_view, ArticleListProps, ErrorViewProps};
 use article_viewer::options::{ArticleLinks, ViewerOptions};
 use article_viewer::FetchError;
 use article_viewer::Reader;
@@ -178,10 +178,12 @@ struct StaticListProps {
 
 #[component]
 fn StaticList(props: &StaticListProps) -> Html {
-    html! {
-        <ArticleList section={props.column.clone()} entries={props.entries.clone()}
-            sections={props.sections.clone()} base={props.base.clone()} />
-    }
+    article_list(&ArticleListProps {
+        section: props.column.clone(),
+        entries: props.entries.clone(),
+        sections: props.sections.clone(),
+        base: props.base.clone(),
+    })
 }
 
 /// A list page's body: every column (`None`) or one.
@@ -209,12 +211,17 @@ struct StaticProblemProps {
     error: article::LoadError,
 }
 
-/// What the app shows for an article that does not load (its `ErrorView`).
+/// What the app shows for an article that does not load (its `error_view`).
 #[component]
 fn StaticProblem(props: &StaticProblemProps) -> Html {
     html! {
         <div class="av-scope">
-            <ErrorView error={FetchError::Load(props.error.clone())} on_retry={Callback::noop()} />
+            { error_view(&ErrorViewProps {
+                error: FetchError::Load(props.error.clone()),
+                english: false,
+                source: None,
+                on_retry: Callback::noop(),
+            }) }
         </div>
     }
 }
