@@ -1,12 +1,13 @@
 //! Hooks: the route in the URL hash, one load (state, retry, retry when back online),
-//! preferences with storage, the scroll-spy, and a stable callback. Reading progress
-//! is a component (`components::ReadingProgress`), not a hook.
+//! preferences with storage, the scroll-spy, the reader's place, reading progress,
+//! the pointer aids, and a stable callback.
 
 mod use_aids;
 mod use_latest_callback;
 mod use_load;
 mod use_place;
 pub(crate) mod use_prefs;
+mod use_reading_progress;
 mod use_route;
 mod use_scroll_spy;
 
@@ -15,5 +16,6 @@ pub use use_latest_callback::use_latest_callback;
 pub use use_load::{use_load, Load};
 pub use use_place::{use_place, PlaceOffer};
 pub use use_prefs::use_prefs;
+pub use use_reading_progress::use_reading_progress;
 pub use use_route::use_route;
 pub use use_scroll_spy::{use_scroll_spy, ScrollSpy};

@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 use crate::browser::dom;
 use crate::components::{reader_toolbar, ArticleView, ReadAloud, ReaderToolbarProps};
-use crate::hooks::{use_aids, use_place, use_prefs, use_scroll_spy};
+use crate::hooks::{use_aids, use_place, use_prefs, use_reading_progress, use_scroll_spy};
 use crate::state::{shortcut, Panel, PrefsAction, Shortcut, Ui, UiAction};
 
 /// Properties of [`Reader`].
@@ -167,6 +167,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let lang = AttrValue::from(a.lang.clone());
     let aids = use_aids(p.aids, lang.clone());
     let can_speak = *use_memo((), |()| crate::components::can_speak());
+    let progress = use_reading_progress();
     // The guide and the caption bar are fixed; early in the page, so the read-aloud
     // engine finds the caption bar at once.
     let toolbar = html! {
@@ -174,7 +175,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             { reader_toolbar(&ReaderToolbarProps { prefs: p, ui: *ui, has_toc: !ids.is_empty(),
                 share_url: (*share_url).clone(),
                 read_aloud: html! { <ReadAloud root={root.clone()} lang={lang.clone()} /> },
-                on_prefs, on_ui, on_print, on_copy_page, can_speak }) }
+                on_prefs, on_ui, on_print, on_copy_page, can_speak, progress }) }
             if p.aids.guide {
                 <div class="reading-guide" aria-hidden="true" ref={aids.guide}></div>
             }

@@ -54,7 +54,7 @@ test('back after following a link out of the article returns to where the reader
   const id = (await places(page)).split(',')[1];
   const before = await page.locator(`[id="${id}"]`).evaluate((el) => Math.round(el.getBoundingClientRect().top));
   await page.getByRole('navigation', { name: '当前位置' }).getByRole('link').first().click();
-  await expect(page).toHaveURL(/#\/list/);
+  await expect(page).toHaveURL(/\/list\/$/);
   await page.goBack();
   await expect(page.locator(`[id="${id}"]`)).toBeVisible();
   await expect.poll(() => page.locator(`[id="${id}"]`).evaluate((el) => Math.round(el.getBoundingClientRect().top))).toBeCloseTo(before, -1);

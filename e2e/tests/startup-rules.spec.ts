@@ -37,7 +37,7 @@ async function holdWasm(page: Page) {
 /** The preference classes on <html>, sorted. */
 const prefClasses = (page: Page) =>
   page.evaluate(() =>
-    [...document.documentElement.classList].filter((c) => /^(theme-|text-|width-|elder$)/.test(c)).sort(),
+    [...document.documentElement.classList].filter((c) => /^(theme-|text-|width-|elder$|big-cursor$)/.test(c)).sort(),
   );
 
 /** The viewer has replaced the page rendered at build time and shows a page or an error. */

@@ -7,7 +7,6 @@ use yew::prelude::*;
 
 use super::inline_text;
 use super::inline_text::{inline_with_notes, Notes};
-use crate::hooks::use_latest_callback;
 
 /// Properties of [`ArticleBody`].
 #[derive(Properties, PartialEq)]
@@ -23,20 +22,12 @@ pub struct ArticleBodyProps {
 
 /// Renders lead and sections. Section `i` (depth-first) gets `toc.entries[i].id`.
 ///
-/// The body renders again only when the article or its TOC changes: the reader's
-/// state changing (the section being read, a panel opening) costs nothing here,
-/// however long the article. The copy-link buttons call the latest `on_copy_link`.
+/// The body renders again only when its props change: `ArticleView` passes a
+/// stable `on_copy_link` (`hooks::use_latest_callback`), so the reader's state
+/// changing (the section being read, a panel opening) costs nothing here, however
+/// long the article.
 #[component]
 pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
-    let on_copy_link = use_latest_callback(props.on_copy_link.clone());
-    html! {
-        <Body article={props.article.clone()} toc={props.toc.clone()}
-            {on_copy_link} />
-    }
-}
-
-#[component]
-fn Body(props: &ArticleBodyProps) -> Html {
     let a = &props.article;
     let mut next = 0;
     let notes = Notes {

@@ -8,9 +8,10 @@ use article::{build_toc, safe_url, Article, Attachment, Link};
 use yew::prelude::*;
 
 use super::{
-    article_footer, article_nav, breadcrumb, byline, disclaimer, reading_meta, ArticleBody,
-    TableOfContents,
+    article_footer, article_nav, breadcrumb, byline, disclaimer, mark_current, reading_meta,
+    table_of_contents, ArticleBody, TableOfContentsProps,
 };
+use crate::hooks::use_latest_callback;
 use crate::options::ViewerOptions;
 use crate::route::list_href;
 
@@ -66,6 +67,17 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let crumbs = use_memo((a.clone(), opts.link_base.clone()), |(a, base)| {
         crumbs_with_list_links(a, base.as_deref())
     });
+    // Stable callbacks, so the body and the TOC lists never re-render for them.
+    let on_navigate = use_latest_callback(props.on_navigate.clone());
+    let on_copy_link = use_latest_callback(props.on_copy_link.clone());
+    let nav = use_node_ref();
+    {
+        let nav = nav.clone();
+        use_effect_with(
+            (props.current_section.clone(), toc.clone()),
+            move |(current, _)| mark_current(&nav, current.as_deref()),
+        );
+    }
     let site = a.site.as_ref().map(|s| s.name.clone());
     html! {
         <div class={classes!("article-viewer", props.class.clone())} lang={a.lang.clone()}
@@ -80,9 +92,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             { props.toolbar.clone() }
             <div class="layout">
                 if opts.show_toc && !toc.entries.is_empty() {
-                    <TableOfContents toc={toc.clone()} current={props.current_section.clone()}
-                        open={props.toc_open} on_navigate={props.on_navigate.clone()}
-                        on_close={props.on_close_toc.clone()} />
+                    { table_of_contents(&TableOfContentsProps { toc: toc.clone(), open: props.toc_open,
+                        on_navigate, on_close: props.on_close_toc.clone(), nav }) }
                 }
                 <main id="av-content" class="content" tabindex="-1" part="content">
                     <article class="article">
@@ -97,8 +108,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                             { byline(a) }
                             { reading_meta(a) }
                         </header>
-                        <ArticleBody article={a.clone()} toc={toc.clone()}
-                            on_copy_link={props.on_copy_link.clone()} />
+                        <ArticleBody article={a.clone()} toc={toc.clone()} {on_copy_link} />
                         { article_footer(a) }
                         if !a.attachments.is_empty() {
                             <section class="attachments" aria-labelledby="av-attachments-title">

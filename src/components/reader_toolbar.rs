@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use super::{
-    help_panel, settings_panel, share_panel, HelpPanelProps, ReadingProgress, SettingsPanelProps,
+    help_panel, reading_progress, settings_panel, share_panel, HelpPanelProps, SettingsPanelProps,
     SharePanelProps,
 };
 use crate::state::{Panel, Prefs, PrefsAction, Ui, UiAction};
@@ -33,6 +33,8 @@ pub struct ReaderToolbarProps {
     pub on_copy_page: Callback<()>,
     /// Whether this browser can speak (指读 needs it).
     pub can_speak: bool,
+    /// The reading-progress bar's ref (`hooks::use_reading_progress`).
+    pub progress: NodeRef,
 }
 
 fn disclosure(
@@ -89,7 +91,7 @@ pub fn reader_toolbar(props: &ReaderToolbarProps) -> Html {
                     { help_panel(&HelpPanelProps { open: ui.panel == Some(Panel::Help) }) }
                 </div>
             </div>
-            <ReadingProgress />
+            { reading_progress(props.progress.clone()) }
         </div>
     }
 }

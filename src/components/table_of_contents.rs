@@ -7,48 +7,30 @@ use std::rc::Rc;
 use article::{Toc, TocEntry};
 use yew::prelude::*;
 
-use crate::hooks::use_latest_callback;
-
-/// Properties of [`TableOfContents`].
-#[derive(Properties, PartialEq)]
+/// What [`table_of_contents`] shows.
 pub struct TableOfContentsProps {
     /// The entries to list.
     pub toc: Rc<Toc>,
-    /// Id of the section being read.
-    #[prop_or_default]
-    pub current: Option<AttrValue>,
     /// Drawer open (narrow screens only; the sidebar is always shown).
-    #[prop_or_default]
     pub open: bool,
-    /// Called with the section id instead of following the link, when set.
-    #[prop_or_default]
+    /// Called with the section id instead of following the link, when set; stable
+    /// across renders (`hooks::use_latest_callback`), so the lists do not re-render.
     pub on_navigate: Option<Callback<AttrValue>>,
     /// Closes the drawer; when set, the drawer has a 关闭 button (narrow screens).
-    #[prop_or_default]
     pub on_close: Option<Callback<()>>,
+    /// The `nav` element, for [`mark_current`].
+    pub nav: NodeRef,
 }
 
 /// `nav` landmark labelled 目录 with nested ordered lists of links to the sections.
 ///
 /// The lists depend on the TOC alone and are not re-rendered when the section being
-/// read changes (4,000 entries in a long article): an effect moves the one
-/// `aria-current` attribute instead. The links call the latest `on_navigate`.
-#[component]
-pub fn TableOfContents(props: &TableOfContentsProps) -> Html {
-    let nav = use_node_ref();
-    let on_navigate = use_latest_callback(props.on_navigate.clone());
-    {
-        let nav = nav.clone();
-        use_effect_with(
-            (props.current.clone(), props.toc.clone()),
-            move |(current, _)| {
-                mark_current(&nav, current.as_deref());
-            },
-        );
-    }
+/// read changes (4,000 entries in a long article): `ArticleView`'s effect moves the
+/// one `aria-current` attribute instead ([`mark_current`]).
+pub fn table_of_contents(props: &TableOfContentsProps) -> Html {
     html! {
         <nav id="av-toc" class={classes!("table-of-contents", props.open.then_some("is-open"))}
-            aria-labelledby="av-toc-title" ref={nav}>
+            aria-labelledby="av-toc-title" ref={props.nav.clone()}>
             <div class="toc-head">
                 <h2 id="av-toc-title" class="toc-title">{ "目录" }</h2>
                 if let Some(cb) = &props.on_close {
@@ -56,13 +38,13 @@ pub fn TableOfContents(props: &TableOfContentsProps) -> Html {
                         onclick={cb.reform(|_: MouseEvent| ())}>{ "关闭" }</button>
                 }
             </div>
-            <TocLists toc={props.toc.clone()} on_navigate={on_navigate} />
+            <TocLists toc={props.toc.clone()} on_navigate={props.on_navigate.clone()} />
         </nav>
     }
 }
 
 /// Moves `aria-current="location"` to the link of section `current`.
-fn mark_current(nav: &NodeRef, current: Option<&str>) {
+pub(crate) fn mark_current(nav: &NodeRef, current: Option<&str>) {
     let Some(nav) = nav.cast::<web_sys::Element>() else {
         return;
     };
