@@ -13,7 +13,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 TRUNK_VERSION=0.21.14
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' "$ROOT/Cargo.lock")"
-APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk nginx libnginx-mod-http-brotli-static brotli)
+APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk nginx libnginx-mod-http-brotli-static brotli python3)
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 

@@ -174,8 +174,8 @@ fn byline_shows_time_authors_and_source() {
     );
     assert_eq!(text(time), "2024-05-19 16:37");
     let byline = text(element(&page, "p", &[r#"class="byline""#]));
-    assert!(byline.contains("作者:张三、李四"), "{byline}");
-    assert!(byline.contains("来源:测试来源"), "{byline}");
+    assert!(byline.contains("作者：张三、李四"), "{byline}");
+    assert!(byline.contains("来源：测试来源"), "{byline}");
 }
 
 #[test]
@@ -183,7 +183,7 @@ fn footer_and_disclaimer() {
     let page = article_page();
     assert_eq!(
         texts(&page, "p", &[r#"class="source-note""#]),
-        ["来源:测试客户端"]
+        ["来源：测试客户端"]
     );
     let link = element(element(&page, "p", &[r#"class="original-link""#]), "a", &[]);
     assert_eq!(attr(link, "rel").as_deref(), Some("noopener noreferrer"));
@@ -268,7 +268,7 @@ fn error_view_lists_every_issue_and_the_address() {
     assert!(issues[1].starts_with("/title:"), "{issues:?}");
     assert_eq!(
         texts(alert, "p", &[r#"class="error-source""#]),
-        ["地址:bad.json"]
+        ["地址：bad.json"]
     );
     assert_eq!(texts(&page, "button", &[]), ["重试"]);
     assert_eq!(attr(&page, "lang").as_deref(), Some("zh-CN"));
@@ -334,7 +334,7 @@ fn options_prefix_ids_hide_the_toc_and_add_neighbour_links() {
     let nav = element(&page, "nav", &[r#"aria-label="上下篇""#]);
     assert_eq!(
         texts(nav, "p", &[]),
-        ["上一篇:没有了", "下一篇:标题 next-one"]
+        ["上一篇：没有了", "下一篇：标题 next-one"]
     );
     assert_eq!(
         attr(element(nav, "a", &[]), "href").as_deref(),

@@ -9,7 +9,7 @@ import zlib from 'node:zlib';
 // The target is 110 KB. The viewer is not there yet (see BENCHMARKS.md for the
 // measured size and the top contributors), so this is a ratchet: it fails as soon as
 // the bundle grows past today's size plus a small margin. Lower it as the size drops.
-const BUDGET_BYTES = 160 * 1024;
+const BUDGET_BYTES = 159 * 1024;
 const TARGET_BYTES = 110 * 1024;
 
 const dist = path.resolve(__dirname, '../../dist');

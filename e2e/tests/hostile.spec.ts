@@ -256,7 +256,7 @@ const cases: Case[] = [
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('\u202Egnp.exe\u202C', LONG);
       const bidi = await page.locator('.byline .author').evaluate((e) => getComputedStyle(e).unicodeBidi);
       expect(bidi).toBe('isolate');
-      await expect(page.locator('.byline')).toContainText('作者:');
+      await expect(page.locator('.byline')).toContainText('作者：');
     },
   },
   {

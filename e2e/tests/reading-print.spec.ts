@@ -22,7 +22,7 @@ test('printed: no toolbar or TOC, the original link as text, headings kept with 
   await expect(page.getByRole('button', { name: '返回顶部' })).toBeHidden();
   const original = page.locator('.original-link');
   await expect(original).toBeVisible();
-  await expect(original).toHaveText('原文链接:http://www.gsrdw.gov.cn/html/2023/lnyj_1114/22901.html');
+  await expect(original).toHaveText('原文链接：http://www.gsrdw.gov.cn/html/2023/lnyj_1114/22901.html');
   const breaks = await page.locator('.heading-row').first().evaluate((h) => getComputedStyle(h).breakAfter);
   expect(breaks).toBe('avoid');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -41,7 +41,7 @@ test('a list page links into articles, and the footer links to the previous and 
   await page.getByRole('link', { name: '市人大常委会开展水污染防治法执法检查' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('市人大常委会开展水污染防治法执法检查');
   const nav = page.getByRole('navigation', { name: '上下篇' });
-  await expect(nav).toContainText('上一篇:没有了');
+  await expect(nav).toContainText('上一篇：没有了');
   await nav.getByRole('link', { name: '县人大常委会召开第十八次会议' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('县人大常委会召开第十八次会议');
   // It opens at its top, not at the offset reached in the previous article.

@@ -40,7 +40,7 @@ test('reloading with a section hash lands on that section', async ({ page }) => 
 
 test('footer shows the notes, the original link and the disclaimer region', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByText('来源:甘肃人大客户端')).toBeVisible();
+  await expect(page.getByText('来源：甘肃人大客户端')).toBeVisible();
   await expect(page.getByText(/王兴继（作者系甘肃省陇西县人大常委会党组成员、副主任）/)).toBeVisible();
   const original = page.getByRole('link', { name: 'http://www.gsrdw.gov.cn/html/2023/lnyj_1114/22901.html' });
   await expect(original).toHaveAttribute('rel', 'noopener noreferrer');

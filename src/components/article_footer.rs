@@ -13,14 +13,14 @@ pub fn article_footer(a: &Article) -> Html {
     html! {
         <footer class="article-footer">
             if let Some(s) = &a.source_note {
-                <p class="source-note">{ "来源:" }{ s }</p>
+                <p class="source-note">{ "来源：" }{ s }</p>
             }
             if let Some(n) = &a.author_note {
-                <p class="author-note">{ "作者:" }{ n }</p>
+                <p class="author-note">{ "作者：" }{ n }</p>
             }
             if let Some(u) = &a.original_url {
                 <p class="original-link">
-                    { "原文链接:" }
+                    { "原文链接：" }
                     if let Some(link) = external_link(Some(u), None) {
                         { link }
                     } else {

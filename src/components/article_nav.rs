@@ -31,8 +31,8 @@ pub fn article_nav(
     };
     html! {
         <nav class="article-nav" aria-label="上下篇" part="article-nav">
-            { link("上一篇:", prev, "article-nav-prev") }
-            { link("下一篇:", next, "article-nav-next") }
+            { link("上一篇：", prev, "article-nav-prev") }
+            { link("下一篇：", next, "article-nav-next") }
         </nav>
     }
 }

@@ -17,16 +17,16 @@ pub fn byline(a: &Article) -> Html {
         <p class="byline">
             if let Some(p) = &a.published {
                 <span class="byline-item">
-                    { "发布时间:" }
+                    { "发布时间：" }
                     <time datetime={p.clone()}>{ display_datetime(p) }</time>
                 </span>
             }
             if !authors.is_empty() {
-                <span class="byline-item">{ "作者:" }<span class="author">{ authors }</span></span>
+                <span class="byline-item">{ "作者：" }<span class="author">{ authors }</span></span>
             }
             if let Some(s) = &a.source {
                 <span class="byline-item">
-                    { "来源:" }
+                    { "来源：" }
                     if let Some(link) = external_link(s.url.as_deref(), Some(html! { { &s.name } })) {
                         { link }
                     } else {

@@ -95,7 +95,7 @@ pub fn error_view(props: &ErrorViewProps) -> Html {
     let (title, address, retry) = if en {
         ("The article cannot be shown", "Address: ", "Retry")
     } else {
-        ("文章无法显示", "地址:", "重试")
+        ("文章无法显示", "地址：", "重试")
     };
     html! {
         <main id="av-content" class="error-view" lang={if en { "en" } else { "zh-CN" }}>

@@ -19,6 +19,15 @@ use crate::place::{arrival, permille, Arrival, Place, Places, PLACES_KEY};
 thread_local! {
     /// Only the first article of a page load can be a return to it.
     static LOAD_CHECKED: Cell<Option<bool>> = const { Cell::new(None) };
+    /// The reader was just returned to their place: the route's own landing on the
+    /// section in the URL must not move them again.
+    static RETURNED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// True (once) when the article that just opened returned the reader to their place,
+/// so the route skips landing on the URL's section.
+pub(crate) fn returned_to_place() -> bool {
+    RETURNED.with(|r| r.replace(false))
 }
 
 /// The offer to continue: the section's heading and the two answers.
@@ -276,6 +285,7 @@ fn arrive(at: Rc<At>, offer: bool, offered: UseStateSetter<Offered>) -> Option<[
     match arrival(kept.as_ref(), url, returning(offer)) {
         Arrival::Return(p) => match at.index(&p) {
             Some(i) => {
+                RETURNED.with(|r| r.set(true));
                 let s = settled.clone();
                 go_to(at.root.clone(), at.hs.clone(), i, p.permille, move || {
                     s.set(true)

@@ -112,7 +112,9 @@ pub fn ArticleRoute(props: &ArticleRouteProps) -> Html {
                 if opts.owns_document() {
                     publish_metadata(a, opts.link_base.as_deref());
                 }
-                let landed = std::mem::take(&mut *handed_over.borrow_mut());
+                // Not `||`: the place's flag is taken either way.
+                let landed = std::mem::take(&mut *handed_over.borrow_mut())
+                    | crate::hooks::returned_to_place();
                 if let Some(s) = section.as_ref().filter(|_| !landed) {
                     // Landing on a route: at once, so no later layout or focus change can cut
                     // a smooth scroll short.

@@ -110,7 +110,7 @@ fn byline(h: &mut String, a: &Article) {
     if let Some(p) = &a.published {
         let _ = write!(
             h,
-            "<span class=\"byline-item\">发布时间:<time datetime=\"{}\">{}</time></span>",
+            "<span class=\"byline-item\">发布时间：<time datetime=\"{}\">{}</time></span>",
             esc(p),
             esc(p.get(..10).unwrap_or(p))
         );
@@ -119,14 +119,14 @@ fn byline(h: &mut String, a: &Article) {
         let names: Vec<&str> = a.authors.iter().map(|x| x.name.as_str()).collect();
         let _ = write!(
             h,
-            "<span class=\"byline-item\">作者:<span class=\"author\">{}</span></span>",
+            "<span class=\"byline-item\">作者：<span class=\"author\">{}</span></span>",
             esc(&names.join("、"))
         );
     }
     if let Some(s) = &a.source {
         let _ = write!(
             h,
-            "<span class=\"byline-item\">来源:<span class=\"source\">{}</span></span>",
+            "<span class=\"byline-item\">来源：<span class=\"source\">{}</span></span>",
             esc(&s.name)
         );
     }
@@ -286,24 +286,24 @@ fn footer(h: &mut String, a: &Article) {
     }
     h.push_str("<footer class=\"article-footer\">");
     if let Some(s) = &a.source_note {
-        let _ = write!(h, "<p class=\"source-note\">来源:{}</p>", esc(s));
+        let _ = write!(h, "<p class=\"source-note\">来源：{}</p>", esc(s));
     }
     if let Some(n) = &a.author_note {
-        let _ = write!(h, "<p class=\"author-note\">作者:{}</p>", esc(n));
+        let _ = write!(h, "<p class=\"author-note\">作者：{}</p>", esc(n));
     }
     if let Some(u) = &a.original_url {
         match safe_url(u) {
             Ok(u) => {
                 let _ = write!(
                     h,
-                    "<p class=\"original-link\">原文链接:<a href=\"{0}\" rel=\"noopener noreferrer\">{0}</a></p>",
+                    "<p class=\"original-link\">原文链接：<a href=\"{0}\" rel=\"noopener noreferrer\">{0}</a></p>",
                     esc(u.as_str())
                 );
             }
             Err(_) => {
                 let _ = write!(
                     h,
-                    "<p class=\"original-link\">原文链接:<span>{}</span></p>",
+                    "<p class=\"original-link\">原文链接：<span>{}</span></p>",
                     esc(u)
                 );
             }

@@ -39,6 +39,19 @@ pub use template::{Template, DATA_ID, INDEX_DATA_ID, NEIGHBOURS_DATA_ID};
 /// Bumped when the output for the same input changes: old cache entries then miss.
 const GENERATOR: &str = "article-site 1";
 
+/// The renderer itself, for the cache key: the running program's size and change
+/// time. The viewer's components are compiled into it, so a page cached before a
+/// change to them (a new toolbar button) misses instead of being served stale.
+pub(crate) fn renderer_stamp() -> &'static str {
+    static STAMP: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    STAMP.get_or_init(|| {
+        std::env::current_exe()
+            .and_then(std::fs::metadata)
+            .map(|m| format!("{} {:?}", m.len(), m.modified().ok()))
+            .unwrap_or_default()
+    })
+}
+
 /// What to build, from where, for which address.
 #[derive(Clone, Debug)]
 pub struct Config {

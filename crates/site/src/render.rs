@@ -39,6 +39,7 @@ impl Job {
         };
         let key = fnv128(&[
             GENERATOR.as_bytes(),
+            crate::renderer_stamp().as_bytes(),
             site.base.as_bytes(),
             item.json.as_bytes(),
             entry(&prev).as_bytes(),
