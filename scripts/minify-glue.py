@@ -6,8 +6,9 @@ cannot shrink, written twice (the wasm's import section, the glue's import objec
 Here they become the shortest identifiers (`a`, `b`, … `aa`, …) and the module `a`,
 in both files, and the glue loses its doc comments, whole-line `//` comments and
 indentation. Together about 6 KB of brotli (BENCHMARKS.md, Bundle). The SRI hashes
-in index.html are updated to match; embed-manifest.sh and site.sh, which copy
-index.html's head, run after this.
+in index.html are updated to match; scripts/post-build.sh runs embed-manifest.sh and
+site.sh, which copy index.html's head, after this. Files are replaced whole (written
+aside, then renamed), never seen half-written.
 
 Refused, failing the build rather than shipping a broken pair: a name that is not
 used exactly once in the glue, a template literal spanning lines, a block comment
@@ -107,13 +108,17 @@ def rename_imports(wasm):
                 new = names.setdefault(name, short(len(names)))
                 module, name = b"a", new
             body += uleb(len(module)) + module + uleb(len(name.encode())) + name.encode() + desc
+        if k != end:
+            fail("the import section did not parse to its end")
         out += bytes([2]) + uleb(len(body)) + body
         i = end
     return bytes(out), names
 
 
 def strip(js):
-    js = re.sub(r"^[ \t]*/\*.*?\*/[ \t]*\n", "", js, flags=re.S | re.M)
+    # A comment from a line's start to a line's end, with no `*/` inside it: a lazy
+    # `.*?` could run past one into code and on to a later comment's end.
+    js = re.sub(r"^[ \t]*/\*(?:(?!\*/).)*\*/[ \t]*\n", "", js, flags=re.S | re.M)
     if "/*" in js:
         fail("a block comment inside a line")
     js = re.sub(r"^[ \t]*//[^\n]*\n", "", js, flags=re.M)
@@ -125,6 +130,12 @@ def strip(js):
     return re.sub(r"\n{2,}", "\n", js)
 
 
+def replace(path, data):
+    with open(path + ".tmp", "wb") as f:
+        f.write(data)
+    os.replace(path + ".tmp", path)
+
+
 def sri(data):
     return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
 
@@ -134,7 +145,7 @@ def main():
     [wasm_path] = glob.glob("article-viewer-*_bg.wasm")
     [js_path] = [p for p in glob.glob("article-viewer-*.js") if "_bg" not in p]
     wasm = open(wasm_path, "rb").read()
-    js = open(js_path, encoding="utf-8").read()
+    js = open(js_path, "rb").read().decode("utf-8")
     new_wasm, names = rename_imports(wasm)
     new_js = strip(js)
     for old, new in names.items():
@@ -146,14 +157,14 @@ def main():
     if new_js.count(key) != 1:
         fail(f"{js_path}: no single import object for {MODULE.decode()}")
     new_js = new_js.replace(key, "a: import0")
-    html = open("index.html", encoding="utf-8").read()
+    html = open("index.html", "rb").read().decode("utf-8")
     for old, new in ((sri(wasm), sri(new_wasm)), (sri(js.encode()), sri(new_js.encode()))):
         if html.count(old) != 1:
             fail(f"index.html: integrity {old} not found once")
         html = html.replace(old, new)
-    open(wasm_path, "wb").write(new_wasm)
-    open(js_path, "w", encoding="utf-8").write(new_js)
-    open("index.html", "w", encoding="utf-8").write(html)
+    replace(wasm_path, new_wasm)
+    replace(js_path, new_js.encode())
+    replace("index.html", html.encode())
 
 
 main()

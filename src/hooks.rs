@@ -14,7 +14,7 @@ mod use_scroll_spy;
 pub use use_aids::{use_aids, AidRefs};
 pub use use_latest_callback::use_latest_callback;
 pub use use_load::{use_load, Load};
-pub(crate) use use_place::returned_to_place;
+pub(crate) use use_place::{load_shown_elsewhere, returned_to_place};
 pub use use_place::{use_place, PlaceOffer};
 pub use use_prefs::use_prefs;
 pub use use_reading_progress::use_reading_progress;

@@ -30,6 +30,16 @@ pub(crate) fn returned_to_place() -> bool {
     RETURNED.with(|r| r.replace(false))
 }
 
+/// The page load showed something else first (a list): an article opened from it is
+/// a new visit, whatever the load was (a reload of the list, back to it).
+pub(crate) fn load_shown_elsewhere() {
+    LOAD_CHECKED.with(|c| {
+        if c.get().is_none() {
+            c.set(Some(false));
+        }
+    });
+}
+
 /// The offer to continue: the section's heading and the two answers.
 #[derive(Clone, PartialEq)]
 pub struct PlaceOffer {
@@ -285,7 +295,8 @@ fn arrive(at: Rc<At>, offer: bool, offered: UseStateSetter<Offered>) -> Option<[
     match arrival(kept.as_ref(), url, returning(offer)) {
         Arrival::Return(p) => match at.index(&p) {
             Some(i) => {
-                RETURNED.with(|r| r.set(true));
+                // The stand-alone page only: embedded viewers share this wasm.
+                RETURNED.with(|r| r.set(offer));
                 let s = settled.clone();
                 go_to(at.root.clone(), at.hs.clone(), i, p.permille, move || {
                     s.set(true)

@@ -33,7 +33,7 @@ pub fn use_reading_progress() -> NodeRef {
         let node = node.clone();
         use_effect_with((), move |()| {
             let listener = crate::browser::dom::window().map(|w| {
-                let (mut last_y, mut last_pct) = (0.0, u8::MAX);
+                let (mut last_y, mut last_pct) = (w.scroll_y().unwrap_or(0.0), u8::MAX);
                 let mut update = move |w: &web_sys::Window| {
                     let Some(el) = node.cast::<Element>() else {
                         return;

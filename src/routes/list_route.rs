@@ -44,6 +44,7 @@ pub fn ListRoute(props: &ListRouteProps) -> Html {
         let owns = opts.owns_document();
         use_effect_with(props.section.clone(), move |section| {
             if owns {
+                crate::hooks::load_shown_elsewhere();
                 let title = section.as_deref().unwrap_or("全部文章");
                 dom::set_document_meta(title, "zh-CN");
                 structured_data::clear();
