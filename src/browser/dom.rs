@@ -129,3 +129,15 @@ pub(crate) fn scroll_to_top() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }
+
+/// Focuses `el` without scrolling to it: after a scroll the app made (a smooth one
+/// would be cut short by a plain `focus()`, leaving the target off screen), or to
+/// keep the reader where they are. Nothing happens for an element that is not HTML.
+pub(crate) fn focus_quietly(el: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let opts = web_sys::FocusOptions::new();
+        opts.set_prevent_scroll(true);
+        let _ = h.focus_with_options(&opts);
+    }
+}

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use article::{Article, ArticleIndex, LoadError};
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, FocusOptions, HtmlElement};
+use web_sys::{Element, HtmlElement};
 
 use crate::PRERENDER_ID;
 
@@ -153,12 +153,9 @@ impl Handover {
         let target = self
             .focus
             .zip(scope)
-            .and_then(|(path, scope)| follow(&scope, &path))
-            .and_then(|el| el.dyn_into::<HtmlElement>().ok());
+            .and_then(|(path, scope)| follow(&scope, &path));
         if let Some(el) = target {
-            let opts = FocusOptions::new();
-            opts.set_prevent_scroll(true);
-            let _ = el.focus_with_options(&opts);
+            super::dom::focus_quietly(&el);
         }
     }
 }

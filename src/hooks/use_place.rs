@@ -10,7 +10,7 @@ use std::rc::Rc;
 use gloo_events::EventListener;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, FocusOptions, HtmlElement, ScrollBehavior, ScrollIntoViewOptions};
+use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions};
 use yew::prelude::*;
 
 use crate::hooks::use_prefs::storage;
@@ -230,11 +230,7 @@ pub fn use_place(
                 return;
             };
             go_to(r, hs, i, pm, move || {
-                if let Some(h) = h.dyn_ref::<HtmlElement>() {
-                    let o = FocusOptions::new();
-                    o.set_prevent_scroll(true);
-                    let _ = h.focus_with_options(&o);
-                }
+                crate::browser::dom::focus_quietly(&h);
             });
         })
     };

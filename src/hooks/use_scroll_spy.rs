@@ -12,10 +12,7 @@ use article::SectionTracker;
 use gloo_events::EventListener;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{
-    Element, FocusOptions, HtmlElement, IntersectionObserver, IntersectionObserverEntry,
-    IntersectionObserverInit,
-};
+use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
 use yew::prelude::*;
 
 use crate::route;
@@ -127,11 +124,7 @@ pub fn use_scroll_spy(root: NodeRef, ids: Rc<[String]>, follow_hash: bool) -> Sc
             current.set(Some(i));
             // Smooth unless prefers-reduced-motion: `scroll-behavior` in base.css.
             h.scroll_into_view();
-            if let Some(h) = h.dyn_ref::<HtmlElement>() {
-                let opts = FocusOptions::new();
-                opts.set_prevent_scroll(true);
-                let _ = h.focus_with_options(&opts);
-            }
+            crate::browser::dom::focus_quietly(&h);
         })
     };
 

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use article::Article;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::Element;
 use yew::prelude::*;
 
 use crate::api::{fetch_index, Failure, FetchOptions};
@@ -208,13 +208,7 @@ pub(crate) fn scroll_to_id(scope: Option<&Element>, id: &str, smooth: bool) {
         el.scroll_into_view_with_scroll_into_view_options(&opts);
     }
     if el.has_attribute("tabindex") {
-        if let Ok(h) = el.dyn_into::<HtmlElement>() {
-            // A plain focus() would scroll again at once and cut the smooth scroll
-            // short, leaving the target off screen.
-            let opts = web_sys::FocusOptions::new();
-            opts.set_prevent_scroll(true);
-            let _ = h.focus_with_options(&opts);
-        }
+        dom::focus_quietly(&el);
     }
 }
 
