@@ -1,45 +1,9 @@
 import { test, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { choose, openArticle, openSeed } from './reading-helpers';
+import { choose, openArticle, openSeed, stubSpeech } from './reading-helpers';
 
 // The elder and accessibility tools of 阅读设置: 大鼠标, 阅读辅助线, 指读, 大字幕, 重置.
-// Headless Chromium has no audio: speechSynthesis is replaced by a recorder.
-
-async function stubSpeech(page: Page) {
-  await page.addInitScript(() => {
-    const w = window as any;
-    w.__spoken = [];
-    class Utterance {
-      text: string;
-      lang = '';
-      rate = 1;
-      voice: any = null;
-      onend: any = null;
-      onboundary: any = null;
-      constructor(text: string) {
-        this.text = text;
-      }
-    }
-    let current: any = null;
-    const synth = {
-      speak(u: any) {
-        current = u;
-        w.__spoken.push({ text: u.text, lang: u.lang, voice: u.voice && u.voice.name });
-      },
-      cancel() {
-        current = null;
-      },
-      pause() {},
-      resume() {},
-      getVoices() {
-        return [{ name: 'Putonghua', lang: 'zh-CN' }];
-      },
-    };
-    Object.defineProperty(w, 'speechSynthesis', { value: synth, configurable: true });
-    w.SpeechSynthesisUtterance = Utterance;
-    w.__boundary = (charIndex: number) => current && current.onboundary && current.onboundary({ charIndex, name: 'word' });
-  });
-}
+// Speech goes to the recorder of reading-helpers.ts (stubSpeech).
 
 const settings = (page: Page) => page.getByRole('button', { name: '阅读设置' });
 const aid = (page: Page, name: string) => page.getByRole('switch', { name });

@@ -1,57 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
-import { openArticle } from './reading-helpers';
+import { openArticle, stubSpeech } from './reading-helpers';
 
-// 语音朗读. Headless Chromium has no audio, so speechSynthesis is replaced
-// by a recorder before the page loads; window.__finish() ends the current utterance.
-
-async function stubSpeech(page: Page) {
-  await page.addInitScript(() => {
-    const w = window as any;
-    w.__spoken = [];
-    w.__calls = [];
-    class Utterance {
-      text: string;
-      lang = '';
-      rate = 1;
-      voice: any = null;
-      onend: any = null;
-      constructor(text: string) {
-        this.text = text;
-      }
-    }
-    let current: any = null;
-    const synth = {
-      speak(u: any) {
-        current = u;
-        w.__spoken.push({ text: u.text, lang: u.lang, rate: u.rate, voice: u.voice && u.voice.name });
-      },
-      cancel() {
-        current = null;
-        w.__calls.push('cancel');
-      },
-      pause() {
-        w.__calls.push('pause');
-      },
-      resume() {
-        w.__calls.push('resume');
-      },
-      getVoices() {
-        return [
-          { name: 'English', lang: 'en-US' },
-          { name: 'Putonghua', lang: 'zh-CN' },
-          { name: 'Cantonese', lang: 'zh-HK' },
-        ];
-      },
-    };
-    Object.defineProperty(w, 'speechSynthesis', { value: synth, configurable: true });
-    w.SpeechSynthesisUtterance = Utterance;
-    w.__finish = () => {
-      const u = current;
-      current = null;
-      if (u && u.onend) u.onend(new Event('end'));
-    };
-  });
-}
+// 语音朗读, against the speech recorder of reading-helpers.ts (stubSpeech).
 
 const spoken = (page: Page) => page.evaluate(() => (window as any).__spoken as { text: string; lang: string; rate: number; voice: string }[]);
 const last = async (page: Page) => (await spoken(page)).at(-1)!;

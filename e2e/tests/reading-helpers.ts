@@ -78,3 +78,58 @@ export async function contrastOf(page: Page, selector: string): Promise<number> 
     return (Math.max(fg, b) + 0.05) / (Math.min(fg, b) + 0.05);
   });
 }
+
+/** Headless Chromium has no audio: speechSynthesis is replaced by a recorder before the
+ * page loads. `__spoken` lists what was said, `__calls` the cancel / pause / resume
+ * calls, `__finish()` ends the current utterance, `__boundary(i)` sends a word boundary
+ * at character i. */
+export async function stubSpeech(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as any;
+    w.__spoken = [];
+    w.__calls = [];
+    class Utterance {
+      text: string;
+      lang = '';
+      rate = 1;
+      voice: any = null;
+      onend: any = null;
+      onboundary: any = null;
+      constructor(text: string) {
+        this.text = text;
+      }
+    }
+    let current: any = null;
+    const synth = {
+      speak(u: any) {
+        current = u;
+        w.__spoken.push({ text: u.text, lang: u.lang, rate: u.rate, voice: u.voice && u.voice.name });
+      },
+      cancel() {
+        current = null;
+        w.__calls.push('cancel');
+      },
+      pause() {
+        w.__calls.push('pause');
+      },
+      resume() {
+        w.__calls.push('resume');
+      },
+      getVoices() {
+        return [
+          { name: 'English', lang: 'en-US' },
+          { name: 'Putonghua', lang: 'zh-CN' },
+          { name: 'Cantonese', lang: 'zh-HK' },
+        ];
+      },
+    };
+    Object.defineProperty(w, 'speechSynthesis', { value: synth, configurable: true });
+    w.SpeechSynthesisUtterance = Utterance;
+    w.__finish = () => {
+      const u = current;
+      current = null;
+      if (u && u.onend) u.onend(new Event('end'));
+    };
+    w.__boundary = (charIndex: number) => current && current.onboundary && current.onboundary({ charIndex, name: 'word' });
+  });
+}
