@@ -1,8 +1,10 @@
-//! Hooks: the route in the URL hash, one load (state, retry, retry when back online),
+//! Hooks: the route in the URL hash, one load (state, retry, retry when back online)
+//! and the index loaded through it or carried by the page,
 //! preferences with storage, the scroll-spy, the reader's place, reading progress,
 //! the pointer aids, and a stable callback.
 
 mod use_aids;
+mod use_index;
 mod use_latest_callback;
 mod use_load;
 mod use_place;
@@ -12,6 +14,7 @@ mod use_route;
 mod use_scroll_spy;
 
 pub use use_aids::{use_aids, AidRefs};
+pub use use_index::{use_index, IndexUse};
 pub use use_latest_callback::use_latest_callback;
 pub use use_load::{use_load, Load};
 pub(crate) use use_place::{load_shown_elsewhere, returned_to_place};

@@ -9,11 +9,11 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::api::{fetch_index, Failure, FetchOptions};
+use crate::api::FetchOptions;
 use crate::article_page::ArticlePage;
 use crate::browser::{dom, handover};
-use crate::components::{crumbs_with_list_links, error_message};
-use crate::hooks::{use_load, Load};
+use crate::components::crumbs_with_list_links;
+use crate::hooks::{use_index, IndexUse, Load};
 use crate::options::{ArticleLinks, ViewerOptions};
 use crate::structured_data;
 
@@ -56,36 +56,22 @@ pub fn ArticleRoute(props: &ArticleRouteProps) -> Html {
         o
     });
 
-    // The article is still worth showing without the index; only its neighbours
-    // are lost, so a failure is only reported in the console.
-    // The page's own article (no `src`) comes with its neighbours: nothing to fetch,
-    // and the links are in the first render, as on the page rendered at build time.
+    // The article is still worth showing without the index: only its neighbours are
+    // lost. The page's own article (no `src`) comes with its neighbours, so the links
+    // are in the first render, as on the page rendered at build time.
     let own = props.src.is_none();
-    let from_page = use_memo(own, |own| own.then(handover::page_neighbours).flatten());
-    let index_url = match &*from_page {
-        Some(_) => None,
-        None => opts.index_url.clone(),
+    let usage = if own {
+        IndexUse::Neighbours
+    } else {
+        IndexUse::NeighboursOfSrc
     };
-    let initial = {
-        let from_page = from_page.clone();
-        move || (*from_page).clone().map_or(Load::Loading, Load::Ready)
-    };
-    let (index, _) = use_load(index_url, initial, |url| async move {
-        fetch_index(&url).await.map_err(|error| {
-            let message = error_message(&error, false);
-            web_sys::console::warn_1(&format!("文章索引 {url} 无法使用:{message}").into());
-            Failure {
-                error,
-                english: false,
-            }
-        })
-    });
+    let (index, _) = use_index(usage, opts.index_url.clone());
 
     // Another article opened in place (上一篇 / 下一篇, a list link): it starts at its top,
     // not at the offset the reader had reached in the previous one. A section in the
     // route (a deep link, or back to where the reader was) lands there instead, below.
-    // On the first start, the default article was already on screen, rendered at build
-    // time (index.html): the reader stays where they were in it, scrolled and focused,
+    // On the first start, the page's article was already on screen, rendered at build
+    // time (crates/site): the reader stays where they were in it, scrolled and focused,
     // and a section in the URL needs no landing (the browser landed there). In the
     // first effects, not once `ready` is set: Yew may yield to the browser in between.
     let handed_over = use_mut_ref(|| false);

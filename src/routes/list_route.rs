@@ -4,10 +4,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::api::{fetch_index, Failure};
 use crate::browser::{dom, handover};
 use crate::components::{article_list, error_view, loading, ArticleListProps, ErrorViewProps};
-use crate::hooks::{use_load, Load};
+use crate::hooks::{use_index, IndexUse, Load};
 use crate::options::ViewerOptions;
 use crate::structured_data;
 
@@ -23,23 +22,7 @@ pub struct ListRouteProps {
 #[component]
 pub fn ListRoute(props: &ListRouteProps) -> Html {
     let opts = use_context::<ViewerOptions>().unwrap_or_default();
-    // Read once: the index the list page carries (none on an article page). With it,
-    // nothing is fetched and the list is there in the first render.
-    let from_page = use_memo((), |()| handover::page_index());
-    let url = match &*from_page {
-        Some(_) => None,
-        None => opts.index_url.clone(),
-    };
-    let initial = {
-        let from_page = from_page.clone();
-        move || (*from_page).clone().map_or(Load::Loading, Load::Ready)
-    };
-    let (state, on_retry) = use_load(url, initial, |url| async move {
-        fetch_index(&url).await.map_err(|error| Failure {
-            error,
-            english: false,
-        })
-    });
+    let (state, on_retry) = use_index(IndexUse::List, opts.index_url.clone());
     {
         let owns = opts.owns_document();
         use_effect_with(props.section.clone(), move |section| {
@@ -60,7 +43,7 @@ pub fn ListRoute(props: &ListRouteProps) -> Html {
         Load::Loading => loading(),
         Load::Failed(f) => error_view(&ErrorViewProps {
             error: f.error,
-            english: false,
+            english: f.english,
             source: opts.index_url.clone(),
             on_retry,
         }),
