@@ -48,6 +48,15 @@ test.beforeEach(async ({ page }) => {
 
 const probe = (page: Page) => page.evaluate(() => (window as any).__probe() as { listeners: number; observers: number });
 
+/** Adds a viewer box `<div id data-article-src>` to the portal's `<main>`, as a portal script would. */
+const addViewer = (page: Page, id: string, src: string) =>
+  page.evaluate(([id, src]) => {
+    const el = document.createElement('div');
+    el.id = id;
+    el.dataset.articleSrc = src;
+    document.querySelector('main')!.append(el);
+  }, [id, src]);
+
 test('a viewer inserted later is mounted, and a removed one leaves nothing behind', async ({ page }) => {
   await page.goto('/demo-portal.html');
   for (const id of ['#viewer-a', '#viewer-b', '#viewer-c']) {
@@ -56,12 +65,7 @@ test('a viewer inserted later is mounted, and a removed one leaves nothing behin
   const before = await probe(page);
   expect(before.observers).toBeGreaterThan(0); // embed.js's own MutationObserver
 
-  await page.evaluate(() => {
-    const el = document.createElement('div');
-    el.id = 'viewer-d';
-    el.dataset.articleSrc = 'articles/changweihui-huiyi.json';
-    document.querySelector('main')!.append(el);
-  });
+  await addViewer(page, 'viewer-d', 'articles/changweihui-huiyi.json');
   const d = page.locator('#viewer-d');
   await expect(d.getByRole('heading', { level: 1 })).toHaveText('县人大常委会召开第十八次会议');
   // Use it, so its event handlers are really registered.
@@ -99,12 +103,7 @@ test('removing a subtree that holds a viewer tears it down too', async ({ page }
 
 test('a viewer whose article is missing says so inside its own box', async ({ page }) => {
   await page.goto('/demo-portal.html');
-  await page.evaluate(() => {
-    const el = document.createElement('div');
-    el.id = 'viewer-missing';
-    el.dataset.articleSrc = 'articles/missing.json';
-    document.querySelector('main')!.append(el);
-  });
+  await addViewer(page, 'viewer-missing', 'articles/missing.json');
   const box = page.locator('#viewer-missing');
   await expect(box.getByRole('alert')).toContainText('HTTP 404');
   await expect(box.getByRole('button', { name: '重试' })).toBeVisible();

@@ -6,12 +6,17 @@ import { openArticle, stubSpeech } from './reading-helpers';
 const spoken = (page: Page) => page.evaluate(() => (window as any).__spoken as { text: string; lang: string; rate: number; voice: string }[]);
 const last = async (page: Page) => (await spoken(page)).at(-1)!;
 
-test('朗读 starts at the section on screen, with a voice for the article language, highlighted and in view', async ({ page }) => {
+/** Opens the article with speech recorded, scrolls to its second section and presses 朗读. */
+async function readFromSectionTwo(page: Page) {
   await stubSpeech(page);
   await openArticle(page);
   await page.evaluate(() => document.getElementById('sec-2')!.scrollIntoView());
   await page.getByRole('button', { name: '朗读', exact: true }).click();
   await expect.poll(async () => (await last(page)).text).toBe('Part two');
+}
+
+test('朗读 starts at the section on screen, with a voice for the article language, highlighted and in view', async ({ page }) => {
+  await readFromSectionTwo(page);
   const u = await last(page);
   expect(u.lang).toBe('zh-CN');
   expect(u.voice).toBe('Putonghua');
@@ -23,11 +28,7 @@ test('朗读 starts at the section on screen, with a voice for the article langu
 });
 
 test('when a paragraph ends the next one is read and highlighted', async ({ page }) => {
-  await stubSpeech(page);
-  await openArticle(page);
-  await page.evaluate(() => document.getElementById('sec-2')!.scrollIntoView());
-  await page.getByRole('button', { name: '朗读', exact: true }).click();
-  await expect.poll(async () => (await last(page)).text).toBe('Part two');
+  await readFromSectionTwo(page);
   await page.evaluate(() => (window as any).__finish());
   await expect.poll(async () => (await last(page)).text).toMatch(/^Two P1 /);
   await expect(page.locator('.is-reading')).toContainText('Two P1 ');

@@ -1,4 +1,4 @@
-import { expect, Page } from '@playwright/test';
+import { expect, Locator, Page } from '@playwright/test';
 
 // Shared set-up for the reading-*.spec.ts files. Not a spec itself.
 
@@ -132,4 +132,12 @@ export async function stubSpeech(page: Page) {
     };
     w.__boundary = (charIndex: number) => current && current.onboundary && current.onboundary({ charIndex, name: 'word' });
   });
+}
+
+/** Esc closes what `toggle` opened: `toggle` says so (`aria-expanded`), `opened` is gone, and the focus is back on `toggle`. */
+export async function escapeCloses(page: Page, toggle: Locator, opened: Locator) {
+  await page.keyboard.press('Escape');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(opened).toBeHidden();
+  await expect(toggle).toBeFocused();
 }

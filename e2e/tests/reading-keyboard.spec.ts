@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { openSeed } from './reading-helpers';
+import { escapeCloses, openSeed } from './reading-helpers';
 
 // The keyboard: skip link, focus rings, shortcuts (?, t, Esc) and no focus trap.
 
@@ -46,10 +46,7 @@ test('t opens the TOC drawer on a narrow screen and Esc closes it', async ({ pag
   await page.keyboard.press('t');
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   await expect(page.getByRole('navigation', { name: '目录' }).getByRole('link').first()).toBeFocused();
-  await page.keyboard.press('Escape');
-  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
-  await expect(page.getByRole('navigation', { name: '目录' })).toBeHidden();
-  await expect(toggle).toBeFocused();
+  await escapeCloses(page, toggle, page.getByRole('navigation', { name: '目录' }));
 });
 
 test('t on a wide screen moves the focus into the TOC sidebar', async ({ page }) => {

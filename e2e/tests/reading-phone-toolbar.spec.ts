@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { openSeed, toc } from './reading-helpers';
+import { escapeCloses, openSeed, toc } from './reading-helpers';
 
 // The phone toolbar: one row, the less used tools behind 更多, out of the way while
 // reading down, back on the way up; it never covers a landed heading.
@@ -47,10 +47,7 @@ test('更多 opens the less used tools with aria-expanded; Esc closes it and the
   for (const name of ['长辈模式', '分享', '打印', '快捷键']) await expect(page.getByRole('button', { name })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: '长辈模式' })).toBeFocused();
-  await page.keyboard.press('Escape');
-  await expect(more).toHaveAttribute('aria-expanded', 'false');
-  await expect(page.getByRole('button', { name: '打印' })).toBeHidden();
-  await expect(more).toBeFocused();
+  await escapeCloses(page, more, page.getByRole('button', { name: '打印' }));
 });
 
 test('the toolbar tucks away reading down and returns on the way up; the progress bar stays', async ({ page }) => {
