@@ -24,6 +24,12 @@ if [ -n "$stray" ]; then
   echo "bundle-css.sh: not shipped, outside styles/*.css and styles/components/*.css: $stray" >&2
   exit 1
 fi
+# A component's sheet is named after it: a sheet without its component styles nothing
+# any more, or was named after something else.
+for f in styles/components/*.css; do
+  c=$(basename "$f" .css)
+  [ -f "src/components/$c.rs" ] || { echo "bundle-css.sh: $f has no component src/components/$c.rs" >&2; exit 1; }
+done
 out=target/css/viewer.css
 mkdir -p target/css
 # Comments go; outside quoted strings, whitespace runs become one space (a line break

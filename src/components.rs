@@ -4,8 +4,8 @@
 //! own widget state; the reader state lives in `Reader`. Only what has hooks or
 //! must skip re-rendering (the body, the TOC lists) is a component; everything
 //! stateless is a plain function returning `Html` (`byline`, `settings_panel`, …):
-//! a component costs 350–600 bytes of brotli'd wasm (measured, twelve of them
-//! turned into functions paid for issue 13), and the bundle budget is tight.
+//! a component costs 350–600 bytes of brotli'd wasm (measured on twelve of them),
+//! and the bundle budget is tight.
 
 mod article_body;
 mod article_footer;
@@ -25,6 +25,7 @@ mod read_aloud;
 mod reader_toolbar;
 mod reading_meta;
 mod reading_progress;
+mod resume_offer;
 mod settings_panel;
 mod share_panel;
 mod table_of_contents;
@@ -50,6 +51,7 @@ pub use read_aloud::{ReadAloud, ReadAloudProps};
 pub use reader_toolbar::{reader_toolbar, ReaderToolbarProps};
 pub use reading_meta::reading_meta;
 pub use reading_progress::reading_progress;
+pub(crate) use resume_offer::resume_offer;
 pub use settings_panel::{settings_panel, SettingsPanelProps};
 pub use share_panel::{share_panel, SharePanelProps};
 pub(crate) use table_of_contents::mark_current;

@@ -15,7 +15,7 @@ use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::browser::dom;
-use crate::components::{reader_toolbar, ArticleView, ReadAloud, ReaderToolbarProps};
+use crate::components::{reader_toolbar, resume_offer, ArticleView, ReadAloud, ReaderToolbarProps};
 use crate::hooks::{use_aids, use_place, use_prefs, use_reading_progress, use_scroll_spy};
 use crate::state::{shortcut, Panel, PrefsAction, Shortcut, Ui, UiAction};
 
@@ -182,13 +182,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             if p.aids.caption {
                 <div class="caption-bar" aria-hidden="true" ref={aids.caption}></div>
             }
-            if let Some(o) = offer {
-                <section class="resume" aria-label="继续阅读">
-                    <p>{ "上次读到\u{ff1a}" }<strong>{ o.heading }</strong></p>
-                    <button type="button" onclick={o.resume}>{ "继续阅读" }</button>
-                    <button type="button" onclick={o.dismiss}>{ "关闭" }</button>
-                </section>
-            }
+            { for offer.map(resume_offer) }
         </>
     };
     let after = html! {

@@ -58,6 +58,12 @@ for (const v of VIEWERS) {
       expect(got, name).toEqual(want);
     }
     await expect(p.section).toBeVisible();
+    if (v.dark) {
+      // The dark theme's own palette (variables.css, as reading-themes.spec checks
+      // on the standalone page), not one of its own.
+      const bg = await viewer.evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('.av-root')!).backgroundColor);
+      expect(bg).toBe('rgb(23, 25, 28)');
+    }
   });
 }
 
