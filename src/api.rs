@@ -8,7 +8,7 @@ mod transport;
 use article::{parse_article, parse_index, Article, ArticleIndex};
 
 pub use error::FetchError;
-pub use transport::FetchOptions;
+pub use transport::{check_address, FetchOptions};
 
 use crate::browser::dom;
 
@@ -19,6 +19,16 @@ pub struct Failure {
     pub error: FetchError,
     /// The article declared an English `lang`, or the page is English.
     pub english: bool,
+}
+
+impl Failure {
+    /// `error`, explained in the page's language: there is no article to name one.
+    pub fn on_page(error: FetchError) -> Self {
+        Failure {
+            error,
+            english: is_english(None),
+        }
+    }
 }
 
 /// A UTF-8 byte order mark (Windows editors) is not part of the JSON.
@@ -56,18 +66,17 @@ pub async fn fetch_article_with(url: &str, opts: &FetchOptions) -> Result<Articl
             error: FetchError::Load(e),
             english: is_english(Some(&bytes)),
         }),
-        Err(error) => Err(Failure {
-            error,
-            english: is_english(None),
-        }),
+        Err(error) => Err(Failure::on_page(error)),
     }
 }
 
 /// Fetches the article index (`articles/index.json`) at `url`, with the same
 /// limits as an article (no retries: the article is shown without its neighbours).
-pub async fn fetch_index(url: &str) -> Result<ArticleIndex, FetchError> {
-    let bytes = transport::fetch_bytes(url, &FetchOptions::default()).await?;
-    parse_index(without_bom(&bytes)).map_err(FetchError::Load)
+pub async fn fetch_index(url: &str) -> Result<ArticleIndex, Failure> {
+    let bytes = transport::fetch_bytes(url, &FetchOptions::default())
+        .await
+        .map_err(Failure::on_page)?;
+    parse_index(without_bom(&bytes)).map_err(|e| Failure::on_page(FetchError::Load(e)))
 }
 
 #[cfg(test)]

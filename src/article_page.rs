@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use article::{Article, LoadError};
+use article::Article;
 use yew::prelude::*;
 
 use crate::api::{fetch_article_with, Failure, FetchError, FetchOptions};
@@ -30,19 +30,11 @@ pub struct ArticlePageProps {
 
 /// The article the page carries (the site build's data block), or why not.
 fn from_page() -> Load<Article> {
-    let error = match handover::page_article() {
-        Some(Ok(a)) => return Load::Ready(a),
-        Some(Err(e)) => e,
-        None => LoadError::Syntax {
-            line: 1,
-            column: 1,
-            message: "页面未携带文章数据 (no article data in this page)".into(),
-        },
-    };
-    Load::Failed(Failure {
-        error: FetchError::Load(error),
-        english: false,
-    })
+    match handover::page_article() {
+        Some(Ok(a)) => Load::Ready(a),
+        Some(Err(e)) => Load::Failed(Failure::on_page(FetchError::Load(e))),
+        None => Load::Failed(Failure::on_page(FetchError::NotCarried)),
+    }
 }
 
 /// Loads the article (from `src`, or the one the page carries) and renders it, a loading

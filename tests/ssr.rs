@@ -260,7 +260,7 @@ fn error_view_lists_every_issue_and_the_address() {
     assert_eq!(texts(alert, "h1", &[]), ["文章无法显示"]);
     assert_eq!(
         texts(alert, "p", &[r#"class="error-message""#]),
-        ["文章内容未通过校验(共 2 处问题):"]
+        ["文章内容未通过校验（共 2 处问题）："]
     );
     let issues = texts(alert, "li", &[]);
     assert_eq!(issues.len(), 2, "{issues:?}");
@@ -362,4 +362,91 @@ fn list_page_links_every_entry_and_marks_the_column() {
         attr(element(columns, "a", &[]), "href").as_deref(),
         Some("/list/工作动态/")
     );
+}
+
+fn page_of(json: &str) -> String {
+    let article = parse_article(json.as_bytes()).expect("valid article");
+    render::<ArticleView>(yew::props!(ArticleViewProps {
+        article: Rc::new(article)
+    }))
+}
+
+#[test]
+fn a_table_is_a_labelled_region_with_header_scopes_and_spans() {
+    let page = page_of(include_str!("../e2e/fixtures/table-attachments.json"));
+    let regions = elements(&page, "div", &[r#"class="table-scroll""#]);
+    assert_eq!(regions.len(), 2);
+    let labels: Vec<_> = regions.iter().map(|r| attr(r, "aria-label")).collect();
+    // The caption names its region; a table without one gets the generic name.
+    assert_eq!(labels, [Some("公告概要".into()), Some("表格".into())]);
+    for r in &regions {
+        assert_eq!(attr(r, "role").as_deref(), Some("region"));
+        assert_eq!(
+            attr(r, "tabindex").as_deref(),
+            Some("0"),
+            "keyboard can scroll it"
+        );
+    }
+    let first = regions[0];
+    assert_eq!(texts(first, "caption", &[]), ["公告概要"]);
+    assert_eq!(texts(first, "th", &[r#"scope="col""#]), ["项目", "内容"]);
+    let row_heads = texts(first, "th", &[r#"scope="row""#]);
+    assert_eq!(row_heads[0], "采购项目名称");
+    assert_eq!(row_heads.len(), 7);
+    let wide = element(first, "td", &[r#"colspan="3""#]);
+    assert_eq!(text(wide), "济南大学中心校区学生公寓改造提升项目施工");
+}
+
+#[test]
+fn attachments_are_a_labelled_list_with_type_and_size() {
+    let page = page_of(include_str!("../e2e/fixtures/table-attachments.json"));
+    let list = element(
+        &page,
+        "section",
+        &[r#"aria-labelledby="av-attachments-title""#],
+    );
+    assert_eq!(texts(list, "h2", &[]), ["附件"]);
+    assert_eq!(
+        texts(list, "li", &[]),
+        [
+            "济南大学中心校区学生公寓改造提升项目施工范围及工程量清单（PDF，356 KB）",
+            "中标（成交）供应商评审得分汇总表（XLSX，51 KB）",
+            "图纸（ZIP，17.5 MB）",
+        ]
+    );
+    let link = element(list, "a", &[]);
+    assert_eq!(
+        attr(link, "href").as_deref(),
+        Some("https://www.ccgp.gov.cn/files/P020250714000001.pdf")
+    );
+    assert_eq!(attr(link, "rel").as_deref(), Some("noopener noreferrer"));
+}
+
+#[test]
+fn footnote_marks_open_their_note_and_notes_link_back() {
+    let page = page_of(
+        r#"{"schemaVersion":1,"id":"notes","title":"注释","sections":[{"heading":"正文","blocks":[
+            {"type":"paragraph","text":"正文一[1]。正文二[1]。没有的注释[9]。"},
+            {"type":"footnote","id":"fn-1","text":"注释一的内容。"}]}]}"#,
+    );
+    let marks = elements(&page, "button", &[r#"class="fn-ref""#]);
+    assert_eq!(marks.len(), 2, "a mark without its note stays text");
+    for m in &marks {
+        assert_eq!(attr(m, "popovertarget").as_deref(), Some("fn-1-pop"));
+        assert_eq!(attr(m, "aria-label").as_deref(), Some("注释 [1]"));
+    }
+    // Only the first mark is the back link's target.
+    assert_eq!(attr(marks[0], "id").as_deref(), Some("fnref-1"));
+    assert_eq!(attr(marks[1], "id"), None);
+    assert!(text(&page).contains("没有的注释[9]"));
+    let note = element(&page, "p", &[r#"id="fn-1""#]);
+    let back = element(note, "a", &[r#"class="fn-back""#]);
+    assert_eq!(attr(back, "href").as_deref(), Some("#fnref-1"));
+    assert_eq!(
+        attr(back, "aria-label").as_deref(),
+        Some("返回正文注释 [1] 处")
+    );
+    let pop = element(&page, "span", &[r#"id="fn-1-pop""#]);
+    assert_eq!(attr(pop, "popover").as_deref(), Some("auto"));
+    assert_eq!(text(pop), "注释一的内容。");
 }

@@ -140,7 +140,7 @@ const cases: Case[] = [
   { name: 'HTTP 403 names the status', status: 403, body: 'no', check: says('HTTP 403') },
   { name: 'HTTP 500 after the retries names the status', status: 500, body: 'boom', check: says('HTTP 500') },
   { name: 'network error', abort: true, check: says('网络错误') },
-  { name: 'timeout after ?timeout=1', hang: true, query: '&timeout=1', check: says('请求超时:1 秒') },
+  { name: 'timeout after ?timeout=1', hang: true, query: '&timeout=1', check: says('请求超时：1 秒') },
   { name: 'HTML instead of JSON', contentType: 'text/html', body: '<!doctype html><p>hi</p>', check: says('内容类型是 text/html') },
   { name: 'JavaScript instead of JSON', contentType: 'application/javascript', body: '__canary()', check: says('不是 JSON') },
   { name: 'empty body', body: '', check: says('空内容') },
@@ -185,7 +185,7 @@ const cases: Case[] = [
   {
     name: 'objects nested 10,000 levels in an unknown field are refused with their position',
     body: article({ extra: 0 }).replace('"extra":0', '"extra":' + '{"a":'.repeat(10000) + '1' + '}'.repeat(10000)),
-    check: says(/JSON 语法错误:第 1 行第 \d+ 列/),
+    check: says(/JSON 语法错误：第 1 行第 \d+ 列/),
   },
   {
     name: 'duplicate keys are refused with a message',

@@ -36,6 +36,8 @@ pub enum FetchError {
     },
     /// The body is not a valid article.
     Load(LoadError),
+    /// No address was given and the page carries no article of its own.
+    NotCarried,
 }
 
 impl FetchError {

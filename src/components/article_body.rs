@@ -151,7 +151,7 @@ fn render_block(b: &Block, notes: &Notes) -> Html {
                 </figure>
             },
             // Validation refuses such articles; never render an unchecked URL anyway.
-            Err(_) => html! { <p class="figure-refused">{ format!("[图片:{alt}]") }</p> },
+            Err(_) => html! { <p class="figure-refused">{ format!("[图片：{alt}]") }</p> },
         },
         Block::Footnote { id, text } => {
             let n = id.as_deref().and_then(|id| id.strip_prefix("fn-"));

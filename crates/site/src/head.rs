@@ -106,7 +106,7 @@ pub(crate) fn list_head(site: &Site, column: Option<&str>) -> String {
     let mut h = head_start(title);
     let d = match column {
         Some(c) => format!("{} · {c}栏目的全部文章", site.name),
-        None => format!("{}的全部文章,按栏目浏览", site.name),
+        None => format!("{}的全部文章，按栏目浏览", site.name),
     };
     meta(&mut h, "name", "description", &d);
     link(&mut h, "canonical", &url);

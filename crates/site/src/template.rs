@@ -136,7 +136,7 @@ impl Template {
             "</head>\n<body>\n<div class=\"article-viewer not-found\">\n\
              <main id=\"av-content\" class=\"content\" tabindex=\"-1\">\n\
              <div class=\"error-view\" role=\"alert\">\n<h1>页面不存在</h1>\n\
-             <p>您访问的页面不存在或已被移除,请检查网址是否正确。</p>\n\
+             <p>您访问的页面不存在或已被移除，请检查网址是否正确。</p>\n\
              <p><a href=\"{home}\">返回首页</a> · <a href=\"{list}\">全部文章</a></p>\n\
              </div>\n</main>\n</div>\n</body>\n</html>\n",
             home = esc(&site.href("")),
