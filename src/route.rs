@@ -5,17 +5,15 @@
 //! still read, to send them to their path URL. A plain `#sec-3` is a section anchor,
 //! not a route. Pure: the hook that follows the address is `hooks::use_route`.
 
-/// Where the viewer's own page finds the index and the articles, relative to its base.
-pub const ARTICLES_DIR: &str = "articles/";
-
-/// The article index under `base` (the viewer's URL; empty on its own page).
+/// The article index under `base` (the viewer's URL; empty on its own page), where
+/// the site build writes it ([`article::INDEX_JSON_PATH`]).
 pub fn index_url(base: &str) -> String {
-    format!("{base}{ARTICLES_DIR}index.json")
+    format!("{base}{}", article::INDEX_JSON_PATH)
 }
 
-/// The JSON of article `id` on the viewer's own page.
+/// The JSON of article `id` on the viewer's own page, where the site build writes it.
 pub fn article_url(id: &str) -> String {
-    format!("{ARTICLES_DIR}{id}.json")
+    article::article_json_path(id)
 }
 
 /// A parsed route.
@@ -137,6 +135,13 @@ pub fn path_for_hash_route(hash: &str, base: &str) -> Option<String> {
         Route::Article { id, section } => article_href(base, &id, section.as_deref()),
         Route::List { section } => list_href(base, section.as_deref()),
     })
+}
+
+/// Whether an address names another page than the one the site build rendered at its
+/// path: a route in the hash (`hash` as [`decode_hash`] gives it), or a non-blank
+/// `?src=`. The page rendered at build time then is not the one to take over.
+pub fn opens_elsewhere(hash: &str, src: Option<&str>) -> bool {
+    parse(hash).is_some() || src.is_some_and(|s| !s.trim().is_empty())
 }
 
 /// A raw `location.hash` as [`parse`] reads it: without `#`, percent-decoded as

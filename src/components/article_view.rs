@@ -4,12 +4,12 @@
 
 use std::rc::Rc;
 
-use article::{build_toc, safe_url, Article, Attachment, Link};
+use article::{build_toc, Article, Attachment, Link};
 use yew::prelude::*;
 
 use super::{
-    article_footer, article_nav, breadcrumb, byline, disclaimer, mark_current, reading_meta,
-    table_of_contents, ArticleBody, TableOfContentsProps,
+    article_footer, article_nav, breadcrumb, byline, disclaimer, external_link, mark_current,
+    reading_meta, table_of_contents, ArticleBody, TableOfContentsProps,
 };
 use crate::hooks::use_latest_callback;
 use crate::options::ViewerOptions;
@@ -155,7 +155,7 @@ pub(crate) fn crumbs_with_list_links(a: &Article, base: Option<&str>) -> Rc<[Lin
 /// One attachment: its link, then file type and size (`PDF，1.2 MB`). An unsafe URL
 /// (validation refuses it anyway) is never linked.
 fn attachment(x: &Attachment) -> Option<Html> {
-    let url = safe_url(&x.url).ok()?;
+    let link = external_link(Some(&x.url), Some(html! { { &x.name } }))?;
     // In units of 1,024 bytes, as portals print sizes (364,544 B is 356 KB). Integer
     // arithmetic only: float formatting would add about 10 KB to the wasm.
     let size = x.size.map(|b| {
@@ -175,7 +175,7 @@ fn attachment(x: &Attachment) -> Option<Html> {
         .collect();
     Some(html! {
         <li>
-            <a href={url.as_str().to_owned()} rel="noopener noreferrer">{ &x.name }</a>
+            { link }
             if !meta.is_empty() { <span class="attachment-meta">{ format!("（{}）", meta.join("，")) }</span> }
         </li>
     })

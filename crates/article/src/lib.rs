@@ -43,7 +43,9 @@ pub use model::{
     Article, ArticleIndex, Attachment, Author, Block, Cell, IndexEntry, Inline, Link, Section,
     Span, SCHEMA_VERSION,
 };
-pub use paths::{article_path, column_segment, encode_path, list_path};
+pub use paths::{
+    article_json_path, article_path, column_segment, encode_path, list_path, INDEX_JSON_PATH,
+};
 pub use punctuation::{full_width_article, full_width_punctuation};
 pub use reading_time::{reading_time, ReadingTime};
 #[cfg(feature = "schema")]

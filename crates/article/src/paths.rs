@@ -2,11 +2,20 @@
 //! links to these paths and the site build writes its files at them, so one function
 //! decides both.
 //!
+//! - `articles/<id>.json` and `articles/index.json` the data the app fetches,
 //! - `a/<id>/` an article (`a/<id>/#sec-3` a section of it),
 //! - `list/` every column, `list/<column>/` one column.
 //!
 //! Article ids are ASCII letters, digits, `-` and `_` (validated); a column name is
 //! free text, so [`column_segment`] makes it one safe path segment.
+
+/// Where the index is: `articles/index.json`.
+pub const INDEX_JSON_PATH: &str = "articles/index.json";
+
+/// Where article `id`'s JSON is: `articles/<id>.json`.
+pub fn article_json_path(id: &str) -> String {
+    format!("articles/{id}.json")
+}
 
 /// The path of an article's page: `a/<id>/`.
 pub fn article_path(id: &str) -> String {

@@ -256,7 +256,9 @@ pub(crate) fn robots(site: &Site) -> String {
     )
 }
 
-/// `articles/index.json` for the app's previous/next links and list pages.
+/// `articles/index.json` for the app's previous/next links and list pages. Written by
+/// `JsonWriter`, not serde, because the same text goes into the pages' data blocks,
+/// where `<` must be escaped; a test holds it to serde's field list.
 pub(crate) fn index_json(index: &ArticleIndex) -> String {
     let mut j = JsonWriter::new();
     j.open('{');
@@ -300,7 +302,27 @@ fn checked(url: Option<&str>) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::xml;
+    use super::{index_json, xml};
+    use article::{ArticleIndex, IndexEntry};
+
+    #[test]
+    fn the_index_is_the_model_serialised_with_markup_escaped() {
+        let entry = |id: &str, full: bool| IndexEntry {
+            id: id.into(),
+            title: "标题</script><b>&".into(),
+            date: full.then(|| "2024-05-19".into()),
+            section: full.then(|| "理论研究".into()),
+            summary: full.then(|| "摘要".into()),
+        };
+        let index = ArticleIndex {
+            schema_version: 1,
+            articles: vec![entry("a", true), entry("b", false)],
+        };
+        let text = index_json(&index);
+        assert!(!text.contains('<'), "{text}");
+        let written: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(written, serde_json::to_value(&index).unwrap());
+    }
 
     #[test]
     fn xml_text_is_escaped_and_cleaned() {

@@ -247,7 +247,7 @@ pub fn build(cfg: &Config) -> Result<Report, Error> {
         if home.as_deref() == Some(job.id.as_str()) {
             out.write("index.html", page.as_bytes())?;
         }
-        out.write(&format!("articles/{}.json", job.id), item.json.as_bytes())?;
+        out.write(&article::article_json_path(&job.id), item.json.as_bytes())?;
     }
     if let Some(h) = &home {
         if !by_id.contains_key(h.as_str()) {
@@ -292,7 +292,7 @@ pub fn build(cfg: &Config) -> Result<Report, Error> {
         feeds::sitemap(&site, &index, &by_id, &columns).as_bytes(),
     )?;
     out.write("robots.txt", feeds::robots(&site).as_bytes())?;
-    out.write("articles/index.json", index_json.as_bytes())?;
+    out.write(article::INDEX_JSON_PATH, index_json.as_bytes())?;
     report.written = out.written;
     report.unchanged = out.unchanged;
     Ok(report)
