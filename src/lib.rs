@@ -17,7 +17,7 @@ mod routes;
 pub mod state;
 pub mod structured_data;
 
-pub use api::{fetch_article_with, fetch_index, Failure, FetchError, FetchOptions};
+pub use api::{check_address, fetch_article_with, fetch_index, Failure, FetchError, FetchOptions};
 pub use app::{App, AppProps, Embed};
 pub use article_page::{ArticlePage, ArticlePageProps};
 pub use browser::handover::take_prerendered_page;

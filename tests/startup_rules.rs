@@ -8,7 +8,8 @@
 
 use std::collections::BTreeSet;
 
-use article_viewer::route::{parse, Route};
+use article_viewer::check_address;
+use article_viewer::route::{decode_hash, opens_elsewhere, parse, Route};
 use article_viewer::state::Prefs;
 use serde_json::Value;
 
@@ -69,8 +70,8 @@ fn table_route(v: &Value) -> Option<Route> {
 }
 
 /// The article the viewer fetches first: the route's (`/articles/<id>.json`, under the
-/// base path `/` of these pages), else a
-/// non-blank `?src=` that `fetch_bytes` accepts (safe_url, and not mailto:).
+/// base path `/` of these pages), else a non-blank `?src=` (as `App` reads it) that
+/// the transport's `check_address` lets through.
 fn first_fetch(route: Option<&Route>, src: Option<&str>) -> Option<String> {
     match route {
         Some(Route::Article { id, .. }) => {
@@ -79,10 +80,7 @@ fn first_fetch(route: Option<&Route>, src: Option<&str>) -> Option<String> {
         Some(Route::List { .. }) => None,
         None => src
             .filter(|s| !s.trim().is_empty())
-            .filter(|s| {
-                article::safe_url(s)
-                    .is_ok_and(|u| !u.as_str().to_ascii_lowercase().starts_with("mailto:"))
-            })
+            .filter(|s| check_address(s).is_ok())
             .map(str::to_owned),
     }
 }
@@ -93,6 +91,9 @@ fn urls_give_the_table_route_and_fetch() {
     for case in cases(&table, "urls") {
         let url = case["url"].as_str().expect("url is a string");
         let hash = case["hash"].as_str().expect("hash is a string");
+        // The hash as `location.hash` gives it, read by the viewer's own decoding.
+        let raw = url.find('#').map_or("", |at| &url[at..]);
+        assert_eq!(decode_hash(raw), hash, "{url}: hash ({})", case["why"]);
         let src = string(&case["src"]);
         let route = parse(hash);
         assert_eq!(
@@ -101,9 +102,7 @@ fn urls_give_the_table_route_and_fetch() {
             "{url}: route ({})",
             case["why"]
         );
-        // handover.rs: the default article is on screen unless a route or a
-        // non-blank ?src= names another page.
-        let routed = route.is_some() || src.is_some_and(|s| !s.trim().is_empty());
+        let routed = opens_elsewhere(hash, src);
         assert_eq!(
             Some(routed),
             case["routed"].as_bool(),

@@ -135,19 +135,29 @@ fn take_early(window: &web_sys::Window, url: &str) -> Option<(js_sys::Promise, A
     Some((field("response")?.dyn_into().ok()?, controller))
 }
 
-/// One attempt: the body bytes of a 2xx JSON answer within the time and size limits.
-pub(crate) async fn fetch_bytes(url: &str, opts: &FetchOptions) -> Result<Vec<u8>, FetchError> {
-    // `?src=` comes from whoever wrote the link: never fetch data:, blob:, javascript: …
+/// Whether the viewer fetches `url` at all: `?src=` comes from whoever wrote the
+/// link, so only what [`article::safe_url`] allows, and not `mailto:` (never data:,
+/// blob:, javascript: …). `loader.js`'s early fetch is held to the same answers by
+/// `tests/startup_rules.json`.
+pub fn check_address(url: &str) -> Result<(), FetchError> {
     match article::safe_url(url) {
         Ok(u)
             if !u
                 .as_str()
                 .get(..7)
-                .is_some_and(|p| p.eq_ignore_ascii_case("mailto:")) => {}
-        Ok(_) => return Err(FetchError::Address("mailto".into())),
-        Err(article::UrlError::Scheme(s)) => return Err(FetchError::Address(s)),
-        Err(article::UrlError::Empty) => return Err(FetchError::Address(String::new())),
+                .is_some_and(|p| p.eq_ignore_ascii_case("mailto:")) =>
+        {
+            Ok(())
+        }
+        Ok(_) => Err(FetchError::Address("mailto".into())),
+        Err(article::UrlError::Scheme(s)) => Err(FetchError::Address(s)),
+        Err(article::UrlError::Empty) => Err(FetchError::Address(String::new())),
     }
+}
+
+/// One attempt: the body bytes of a 2xx JSON answer within the time and size limits.
+pub(crate) async fn fetch_bytes(url: &str, opts: &FetchOptions) -> Result<Vec<u8>, FetchError> {
+    check_address(url)?;
     let window = dom::window().ok_or_else(|| FetchError::Network("no window".into()))?;
     let early = take_early(&window, url);
     let controller = match &early {

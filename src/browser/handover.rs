@@ -112,8 +112,10 @@ impl Handover {
             .is_some_and(|r| r.offset_height() > 0);
         // The page's own article or list takes over its place; an address that names
         // something else (an old hash route, `?src=`) starts on its own.
-        let default_article = crate::route::parse(&crate::browser::dom::current_hash()).is_none()
-            && crate::browser::dom::query_src().is_none();
+        let default_article = !crate::route::opens_elsewhere(
+            &crate::browser::dom::current_hash(),
+            crate::browser::dom::query_src().as_deref(),
+        );
         if !shown || !default_article {
             root.remove();
             return None;
