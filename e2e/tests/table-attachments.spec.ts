@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './guard';
 
-// Tables and attachments (issue 11) as a reader sees them, on a phone (360 px) and a
+// Tables and attachments as a reader sees them, on a phone (360 px) and a
 // desktop (1280 px): the table is a labelled, keyboard-focusable region that scrolls
 // sideways inside itself and never widens the page; header cells carry their scope;
 // the attachments are a labelled list with file type and size. Screenshots of both
