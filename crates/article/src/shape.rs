@@ -254,13 +254,18 @@ impl Build for String {
     }
 }
 
+/// `v` as a whole number, if it has one that fits `N`.
+fn whole<'a, N: TryFrom<u64>>(v: Json<'a>) -> Result<N, Json<'a>> {
+    match v.as_u64().and_then(|n| N::try_from(n).ok()) {
+        Some(n) => Ok(n),
+        None => Err(v),
+    }
+}
+
 impl Build for u32 {
     const EXPECTED: &'static str = "a whole number from 0 to 4294967295";
     fn build<'a>(_: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
-        match v.as_u64().and_then(|n| u32::try_from(n).ok()) {
-            Some(n) => Ok(n),
-            None => Err(v),
-        }
+        whole(v)
     }
     fn placeholder() -> Self {
         1
@@ -270,10 +275,7 @@ impl Build for u32 {
 impl Build for u64 {
     const EXPECTED: &'static str = "a whole number from 0 to 18446744073709551615";
     fn build<'a>(_: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
-        match v.as_u64() {
-            Some(n) => Ok(n),
-            None => Err(v),
-        }
+        whole(v)
     }
     fn placeholder() -> Self {
         1
