@@ -436,6 +436,11 @@ mod tests {
         assert_eq!(err("{\n  \"title\": ,\n}"), (2, 12, "expected value"));
         assert_eq!(err("{\"\u{6807}\u{9898}\": x}"), (1, 8, "expected value"));
         assert_eq!(err("[1,]"), (1, 4, "trailing comma"));
+        assert_eq!(err("{\"a\":1,}"), (1, 8, "trailing comma"));
+        assert_eq!(err("[1 2]"), (1, 4, "expected `,` or `]`"));
+        assert_eq!(err("{\"a\":1 2}"), (1, 8, "expected `,` or `}`"));
+        assert_eq!(err("[1, 2"), (1, 6, "EOF while parsing a list"));
+        assert_eq!(err("{\"a\":1"), (1, 7, "EOF while parsing an object"));
         assert_eq!(err("01"), (1, 2, "trailing characters"));
         assert_eq!(
             err("\"a\u{1}\""),
