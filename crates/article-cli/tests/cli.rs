@@ -97,19 +97,23 @@ fn validate_json_format_and_syntax_positions() {
     );
 }
 
+/// `import - --id <id>` with the file `page` (from the root) on stdin, which must
+/// succeed: the article it wrote, which must be valid, and its stderr.
+fn import(page: &str, id: &str) -> (article::Article, String) {
+    let page = std::fs::read(format!("{ROOT}/{page}")).unwrap_or_else(|e| panic!("{page}: {e}"));
+    let out = cli(&["import", "-", "--id", id], Some(&page));
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{stderr}");
+    let a = article::parse_article(&out.stdout).expect("import output is valid");
+    (a, stderr)
+}
+
 #[test]
 fn import_reads_stdin_and_rejects_an_empty_page() {
-    let seed = std::fs::read(format!(
-        "{ROOT}/crates/article/tests/import/fixtures/000_69da94d2f4a4bc00.txt"
-    ))
-    .unwrap();
-    let out = cli(&["import", "-", "--id", "seed"], Some(&seed));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let (a, _) = import(
+        "crates/article/tests/import/fixtures/000_69da94d2f4a4bc00.txt",
+        "seed",
     );
-    let a = article::parse_article(&out.stdout).expect("import output is valid");
     assert_eq!(a.id, "seed");
 
     let out = cli(&["import", "-"], Some(b"\n \n"));
@@ -123,20 +127,13 @@ fn import_reads_stdin_and_rejects_an_empty_page() {
 #[test]
 fn import_tells_html_from_text_by_content() {
     // An HTML page named .txt is still read as HTML.
-    let page = std::fs::read(format!(
-        "{ROOT}/crates/article-html/tests/fixtures/gov-mee-weekly-gbk.html"
-    ))
-    .unwrap();
-    let out = cli(&["import", "-", "--id", "gov"], Some(&page));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let (a, stderr) = import(
+        "crates/article-html/tests/fixtures/gov-mee-weekly-gbk.html",
+        "gov",
     );
-    let a = article::parse_article(&out.stdout).expect("valid");
     assert_eq!(a.title, "生态环境部一周要闻（4.10-4.16）");
     assert_eq!(
-        String::from_utf8(out.stderr).unwrap(),
+        stderr,
         "-: warning: declares utf-8 but is not valid UTF-8: read as GB18030\n"
     );
 }

@@ -147,6 +147,29 @@ impl<'a> Parser<'a> {
         self.depth -= 1;
     }
 
+    /// After an item or a member: steps over a comma (false, more follows) or over
+    /// `close` (true, the container is closed).
+    fn comma_or(
+        &mut self,
+        close: u8,
+        eof: &'static str,
+        neither: &'static str,
+    ) -> Result<bool, &'static str> {
+        self.ws();
+        match self.peek() {
+            Some(b',') => {
+                self.i += 1;
+                Ok(false)
+            }
+            Some(c) if c == close => {
+                self.close();
+                Ok(true)
+            }
+            None => Err(eof),
+            Some(_) => Err(neither),
+        }
+    }
+
     fn array(&mut self) -> Result<Json<'a>, &'static str> {
         if self.open(b']')? {
             return Ok(Json::Arr(Vec::new()));
@@ -155,22 +178,14 @@ impl<'a> Parser<'a> {
         loop {
             let v = self.ws_value()?;
             self.items.push(v);
+            if self.comma_or(b']', "EOF while parsing a list", "expected `,` or `]`")? {
+                return Ok(Json::Arr(self.items.split_off(base)));
+            }
             self.ws();
-            match self.peek() {
-                Some(b',') => {
-                    self.i += 1;
-                    self.ws();
-                    if self.peek() == Some(b']') {
-                        return Err("trailing comma");
-                    }
-                }
-                Some(b']') => break,
-                None => return Err("EOF while parsing a list"),
-                Some(_) => return Err("expected `,` or `]`"),
+            if self.peek() == Some(b']') {
+                return Err("trailing comma");
             }
         }
-        self.close();
-        Ok(Json::Arr(self.items.split_off(base)))
     }
 
     fn object(&mut self) -> Result<Json<'a>, &'static str> {
@@ -195,16 +210,10 @@ impl<'a> Parser<'a> {
             }
             let v = self.ws_value()?;
             self.members.push((key, v));
-            self.ws();
-            match self.peek() {
-                Some(b',') => self.i += 1,
-                Some(b'}') => break,
-                None => return Err("EOF while parsing an object"),
-                Some(_) => return Err("expected `,` or `}`"),
+            if self.comma_or(b'}', "EOF while parsing an object", "expected `,` or `}`")? {
+                return Ok(Json::Obj(self.members.split_off(base)));
             }
         }
-        self.close();
-        Ok(Json::Obj(self.members.split_off(base)))
     }
 
     fn string(&mut self) -> Result<Cow<'a, str>, &'static str> {
@@ -436,6 +445,11 @@ mod tests {
         assert_eq!(err("{\n  \"title\": ,\n}"), (2, 12, "expected value"));
         assert_eq!(err("{\"\u{6807}\u{9898}\": x}"), (1, 8, "expected value"));
         assert_eq!(err("[1,]"), (1, 4, "trailing comma"));
+        assert_eq!(err("{\"a\":1,}"), (1, 8, "trailing comma"));
+        assert_eq!(err("[1 2]"), (1, 4, "expected `,` or `]`"));
+        assert_eq!(err("{\"a\":1 2}"), (1, 8, "expected `,` or `}`"));
+        assert_eq!(err("[1, 2"), (1, 6, "EOF while parsing a list"));
+        assert_eq!(err("{\"a\":1"), (1, 7, "EOF while parsing an object"));
         assert_eq!(err("01"), (1, 2, "trailing characters"));
         assert_eq!(
             err("\"a\u{1}\""),

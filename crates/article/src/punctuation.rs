@@ -224,63 +224,77 @@ pub fn full_width_article(a: &mut Article) {
 
 #[cfg(test)]
 mod tests {
+    use std::borrow::Cow;
+
     use super::full_width_punctuation as fw;
+
+    /// Each `(text, expected)`: what `text` becomes.
+    fn rewrites(cases: &[(&str, &str)]) {
+        for &(text, expected) in cases {
+            assert_eq!(fw(text), expected, "{text}");
+        }
+    }
 
     #[test]
     fn commas_between_chinese_become_full_width() {
-        assert_eq!(
-            fw("基层强则国家强,基层安则天下安"),
-            "基层强则国家强，基层安则天下安"
-        );
-        assert_eq!(
-            fw("一是坚持党的领导;二是坚持人民至上:三要务实"),
-            "一是坚持党的领导；二是坚持人民至上：三要务实"
-        );
-        assert_eq!(fw("基层强, 国家强"), "基层强，国家强");
-        assert_eq!(fw("“基层”,基层"), "“基层”，基层");
+        rewrites(&[
+            (
+                "基层强则国家强,基层安则天下安",
+                "基层强则国家强，基层安则天下安",
+            ),
+            (
+                "一是坚持党的领导;二是坚持人民至上:三要务实",
+                "一是坚持党的领导；二是坚持人民至上：三要务实",
+            ),
+            ("基层强, 国家强", "基层强，国家强"),
+            ("“基层”,基层", "“基层”，基层"),
+        ]);
     }
 
     #[test]
     fn questions_and_exclamations_also_end_a_paragraph() {
-        assert_eq!(fw("这是为什么?"), "这是为什么？");
-        assert_eq!(fw("好!我们走"), "好！我们走");
-        // A comma at the end is no sentence end: left alone.
-        assert_eq!(fw("未完,"), "未完,");
+        rewrites(&[
+            ("这是为什么?", "这是为什么？"),
+            ("好!我们走", "好！我们走"),
+            // A comma at the end is no sentence end: left alone.
+            ("未完,", "未完,"),
+        ]);
     }
 
     #[test]
     fn numbers_latin_and_urls_keep_their_marks() {
-        assert_eq!(fw("共有3,000人参加"), "共有3,000人参加");
-        assert_eq!(fw("时间为10:30开始"), "时间为10:30开始");
-        assert_eq!(fw("Hello, world!"), "Hello, world!");
-        assert_eq!(fw("截至2023年,全国"), "截至2023年，全国");
-        assert_eq!(fw("增长5.6%,固定资产"), "增长5.6%，固定资产");
-        assert_eq!(fw("共12,其中"), "共12，其中");
-        assert_eq!(fw("共12,345人"), "共12,345人");
-        assert_eq!(fw("详见GDP,其次"), "详见GDP,其次");
-        assert_eq!(
-            fw("网址https://www.gov.cn/a?x=1,2!见"),
-            "网址https://www.gov.cn/a?x=1,2!见"
-        );
-        assert_eq!(fw("访问www.gov.cn:8080,谢谢"), "访问www.gov.cn:8080,谢谢");
+        rewrites(&[
+            ("共有3,000人参加", "共有3,000人参加"),
+            ("时间为10:30开始", "时间为10:30开始"),
+            ("Hello, world!", "Hello, world!"),
+            ("截至2023年,全国", "截至2023年，全国"),
+            ("增长5.6%,固定资产", "增长5.6%，固定资产"),
+            ("共12,其中", "共12，其中"),
+            ("共12,345人", "共12,345人"),
+            ("详见GDP,其次", "详见GDP,其次"),
+            (
+                "网址https://www.gov.cn/a?x=1,2!见",
+                "网址https://www.gov.cn/a?x=1,2!见",
+            ),
+            ("访问www.gov.cn:8080,谢谢", "访问www.gov.cn:8080,谢谢"),
+        ]);
     }
 
     #[test]
     fn parentheses_around_chinese_become_full_width_as_a_pair() {
-        assert_eq!(fw("王兴继(作者系教授)"), "王兴继（作者系教授）");
-        assert_eq!(fw("今年(2023年)以来"), "今年（2023年）以来");
-        assert_eq!(fw("国内生产总值(GDP)增长"), "国内生产总值(GDP)增长");
-        assert_eq!(fw("f(x) = 1"), "f(x) = 1");
-        assert_eq!(fw("未闭合(括号"), "未闭合(括号");
+        rewrites(&[
+            ("王兴继(作者系教授)", "王兴继（作者系教授）"),
+            ("今年(2023年)以来", "今年（2023年）以来"),
+            ("国内生产总值(GDP)增长", "国内生产总值(GDP)增长"),
+            ("f(x) = 1", "f(x) = 1"),
+            ("未闭合(括号", "未闭合(括号"),
+        ]);
     }
 
     #[test]
     fn unchanged_text_is_borrowed() {
-        assert!(matches!(fw("没有标点"), std::borrow::Cow::Borrowed(_)));
-        assert!(matches!(fw("a, b"), std::borrow::Cow::Borrowed(_)));
-        assert!(matches!(
-            fw("已经是全角，好"),
-            std::borrow::Cow::Borrowed(_)
-        ));
+        for text in ["没有标点", "a, b", "已经是全角，好"] {
+            assert!(matches!(fw(text), Cow::Borrowed(_)), "{text}");
+        }
     }
 }

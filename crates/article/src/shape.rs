@@ -254,13 +254,18 @@ impl Build for String {
     }
 }
 
+/// `v` as a whole number, if it has one that fits `N`.
+fn whole<'a, N: TryFrom<u64>>(v: Json<'a>) -> Result<N, Json<'a>> {
+    match v.as_u64().and_then(|n| N::try_from(n).ok()) {
+        Some(n) => Ok(n),
+        None => Err(v),
+    }
+}
+
 impl Build for u32 {
     const EXPECTED: &'static str = "a whole number from 0 to 4294967295";
     fn build<'a>(_: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
-        match v.as_u64().and_then(|n| u32::try_from(n).ok()) {
-            Some(n) => Ok(n),
-            None => Err(v),
-        }
+        whole(v)
     }
     fn placeholder() -> Self {
         1
@@ -270,10 +275,7 @@ impl Build for u32 {
 impl Build for u64 {
     const EXPECTED: &'static str = "a whole number from 0 to 18446744073709551615";
     fn build<'a>(_: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
-        match v.as_u64() {
-            Some(n) => Ok(n),
-            None => Err(v),
-        }
+        whole(v)
     }
     fn placeholder() -> Self {
         1
@@ -420,40 +422,57 @@ impl Build for Block {
     }
 }
 
-impl Build for Cell {
+/// A struct read from a JSON object, field by field: its [`Build`] is the same walk
+/// for each.
+trait Record: Sized {
+    /// Unknown fields are ignored rather than reported, as in the index.
+    const LENIENT: bool = false;
+    /// [`Build::EXPECTED`].
     const EXPECTED: &'static str = "an object";
+    /// Takes the fields from `o`, in the order their problems are to be reported.
+    fn fields(b: &mut Builder, o: &mut Obj<'_>) -> Self;
+    /// [`Build::placeholder`].
+    fn stand_in() -> Self;
+}
+
+impl<T: Record> Build for T {
+    const EXPECTED: &'static str = T::EXPECTED;
     fn build<'a>(b: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
         let Json::Obj(m) = v else { return Err(v) };
         let mut o = b.object(m);
-        let cell = Cell {
-            text: b.req(&mut o, "text"),
-            header: b.def(&mut o, "header", bool::default),
-            colspan: b.opt(&mut o, "colspan"),
-            rowspan: b.opt(&mut o, "rowspan"),
-        };
-        b.finish(o, false);
-        Ok(cell)
+        let t = T::fields(b, &mut o);
+        b.finish(o, T::LENIENT);
+        Ok(t)
     }
     fn placeholder() -> Self {
+        T::stand_in()
+    }
+}
+
+impl Record for Cell {
+    fn fields(b: &mut Builder, o: &mut Obj<'_>) -> Self {
+        Cell {
+            text: b.req(o, "text"),
+            header: b.def(o, "header", bool::default),
+            colspan: b.opt(o, "colspan"),
+            rowspan: b.opt(o, "rowspan"),
+        }
+    }
+    fn stand_in() -> Self {
         Cell::text(String::placeholder())
     }
 }
 
-impl Build for Attachment {
-    const EXPECTED: &'static str = "an object";
-    fn build<'a>(b: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
-        let Json::Obj(m) = v else { return Err(v) };
-        let mut o = b.object(m);
-        let it = Attachment {
-            name: b.req(&mut o, "name"),
-            url: b.req(&mut o, "url"),
-            kind: b.opt(&mut o, "type"),
-            size: b.opt(&mut o, "size"),
-        };
-        b.finish(o, false);
-        Ok(it)
+impl Record for Attachment {
+    fn fields(b: &mut Builder, o: &mut Obj<'_>) -> Self {
+        Attachment {
+            name: b.req(o, "name"),
+            url: b.req(o, "url"),
+            kind: b.opt(o, "type"),
+            size: b.opt(o, "size"),
+        }
     }
-    fn placeholder() -> Self {
+    fn stand_in() -> Self {
         Attachment {
             name: String::placeholder(),
             url: String::placeholder(),
@@ -463,21 +482,17 @@ impl Build for Attachment {
     }
 }
 
-impl Build for Section {
+impl Record for Section {
     const EXPECTED: &'static str = "a section (an object with \"heading\")";
-    fn build<'a>(b: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
-        let Json::Obj(m) = v else { return Err(v) };
-        let mut o = b.object(m);
-        let section = Section {
-            id: b.opt(&mut o, "id"),
-            heading: b.req(&mut o, "heading"),
-            blocks: b.def(&mut o, "blocks", Vec::new),
-            sections: b.def(&mut o, "sections", Vec::new),
-        };
-        b.finish(o, false);
-        Ok(section)
+    fn fields(b: &mut Builder, o: &mut Obj<'_>) -> Self {
+        Section {
+            id: b.opt(o, "id"),
+            heading: b.req(o, "heading"),
+            blocks: b.def(o, "blocks", Vec::new),
+            sections: b.def(o, "sections", Vec::new),
+        }
     }
-    fn placeholder() -> Self {
+    fn stand_in() -> Self {
         Section {
             id: None,
             heading: String::placeholder(),
@@ -487,19 +502,14 @@ impl Build for Section {
     }
 }
 
-impl Build for Link {
-    const EXPECTED: &'static str = "an object";
-    fn build<'a>(b: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
-        let Json::Obj(m) = v else { return Err(v) };
-        let mut o = b.object(m);
-        let link = Link {
-            name: b.req(&mut o, "name"),
-            url: b.opt(&mut o, "url"),
-        };
-        b.finish(o, false);
-        Ok(link)
+impl Record for Link {
+    fn fields(b: &mut Builder, o: &mut Obj<'_>) -> Self {
+        Link {
+            name: b.req(o, "name"),
+            url: b.opt(o, "url"),
+        }
     }
-    fn placeholder() -> Self {
+    fn stand_in() -> Self {
         Link {
             name: String::placeholder(),
             url: None,
@@ -507,21 +517,16 @@ impl Build for Link {
     }
 }
 
-impl Build for Author {
-    const EXPECTED: &'static str = "an object";
-    fn build<'a>(b: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
-        let Json::Obj(m) = v else { return Err(v) };
-        let mut o = b.object(m);
-        let author = Author {
-            name: b.req(&mut o, "name"),
-            role: b.opt(&mut o, "role"),
-            affiliation: b.opt(&mut o, "affiliation"),
-            url: b.opt(&mut o, "url"),
-        };
-        b.finish(o, false);
-        Ok(author)
+impl Record for Author {
+    fn fields(b: &mut Builder, o: &mut Obj<'_>) -> Self {
+        Author {
+            name: b.req(o, "name"),
+            role: b.opt(o, "role"),
+            affiliation: b.opt(o, "affiliation"),
+            url: b.opt(o, "url"),
+        }
     }
-    fn placeholder() -> Self {
+    fn stand_in() -> Self {
         Author {
             name: String::placeholder(),
             role: None,
@@ -531,42 +536,37 @@ impl Build for Author {
     }
 }
 
-impl Build for Article {
-    const EXPECTED: &'static str = "an object";
-    fn build<'a>(b: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
-        let Json::Obj(m) = v else { return Err(v) };
-        let mut o = b.object(m);
+impl Record for Article {
+    fn fields(b: &mut Builder, o: &mut Obj<'_>) -> Self {
         // Fields are read in the order written, which is the order of the problems.
-        let a = Article {
-            schema_version: b.req(&mut o, "schemaVersion"),
-            id: b.req(&mut o, "id"),
-            url: b.opt(&mut o, "url"),
-            lang: b.def(&mut o, "lang", crate::model::default_lang),
-            site: b.opt(&mut o, "site"),
-            breadcrumb: b.def(&mut o, "breadcrumb", Vec::new),
-            section: b.opt(&mut o, "section"),
-            kicker: b.opt(&mut o, "kicker"),
-            title: b.req(&mut o, "title"),
-            subtitle: b.opt(&mut o, "subtitle"),
-            published: b.opt(&mut o, "published"),
-            modified: b.opt(&mut o, "modified"),
-            authors: b.def(&mut o, "authors", Vec::new),
-            source: b.opt(&mut o, "source"),
-            editor: b.opt(&mut o, "editor"),
-            summary: b.opt(&mut o, "summary"),
-            keywords: b.def(&mut o, "keywords", Vec::new),
-            lead: b.def(&mut o, "lead", Vec::new),
-            sections: b.def(&mut o, "sections", Vec::new),
-            source_note: b.opt(&mut o, "sourceNote"),
-            author_note: b.opt(&mut o, "authorNote"),
-            original_url: b.opt(&mut o, "originalUrl"),
-            disclaimer: b.opt(&mut o, "disclaimer"),
-            attachments: b.def(&mut o, "attachments", Vec::new),
-        };
-        b.finish(o, false);
-        Ok(a)
+        Article {
+            schema_version: b.req(o, "schemaVersion"),
+            id: b.req(o, "id"),
+            url: b.opt(o, "url"),
+            lang: b.def(o, "lang", crate::model::default_lang),
+            site: b.opt(o, "site"),
+            breadcrumb: b.def(o, "breadcrumb", Vec::new),
+            section: b.opt(o, "section"),
+            kicker: b.opt(o, "kicker"),
+            title: b.req(o, "title"),
+            subtitle: b.opt(o, "subtitle"),
+            published: b.opt(o, "published"),
+            modified: b.opt(o, "modified"),
+            authors: b.def(o, "authors", Vec::new),
+            source: b.opt(o, "source"),
+            editor: b.opt(o, "editor"),
+            summary: b.opt(o, "summary"),
+            keywords: b.def(o, "keywords", Vec::new),
+            lead: b.def(o, "lead", Vec::new),
+            sections: b.def(o, "sections", Vec::new),
+            source_note: b.opt(o, "sourceNote"),
+            author_note: b.opt(o, "authorNote"),
+            original_url: b.opt(o, "originalUrl"),
+            disclaimer: b.opt(o, "disclaimer"),
+            attachments: b.def(o, "attachments", Vec::new),
+        }
     }
-    fn placeholder() -> Self {
+    fn stand_in() -> Self {
         let x = String::placeholder;
         let mut a = Article::new(x(), x());
         a.schema_version = u32::placeholder();
@@ -574,22 +574,18 @@ impl Build for Article {
     }
 }
 
-impl Build for IndexEntry {
-    const EXPECTED: &'static str = "an object";
-    fn build<'a>(b: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
-        let Json::Obj(m) = v else { return Err(v) };
-        let mut o = b.object(m);
-        let e = IndexEntry {
-            id: b.req(&mut o, "id"),
-            title: b.req(&mut o, "title"),
-            date: b.opt(&mut o, "date"),
-            section: b.opt(&mut o, "section"),
-            summary: b.opt(&mut o, "summary"),
-        };
-        b.finish(o, true);
-        Ok(e)
+impl Record for IndexEntry {
+    const LENIENT: bool = true;
+    fn fields(b: &mut Builder, o: &mut Obj<'_>) -> Self {
+        IndexEntry {
+            id: b.req(o, "id"),
+            title: b.req(o, "title"),
+            date: b.opt(o, "date"),
+            section: b.opt(o, "section"),
+            summary: b.opt(o, "summary"),
+        }
     }
-    fn placeholder() -> Self {
+    fn stand_in() -> Self {
         IndexEntry {
             id: String::placeholder(),
             title: String::placeholder(),
@@ -600,19 +596,15 @@ impl Build for IndexEntry {
     }
 }
 
-impl Build for ArticleIndex {
-    const EXPECTED: &'static str = "an object";
-    fn build<'a>(b: &mut Builder, v: Json<'a>) -> Result<Self, Json<'a>> {
-        let Json::Obj(m) = v else { return Err(v) };
-        let mut o = b.object(m);
-        let index = ArticleIndex {
-            schema_version: b.req(&mut o, "schemaVersion"),
-            articles: b.req(&mut o, "articles"),
-        };
-        b.finish(o, true);
-        Ok(index)
+impl Record for ArticleIndex {
+    const LENIENT: bool = true;
+    fn fields(b: &mut Builder, o: &mut Obj<'_>) -> Self {
+        ArticleIndex {
+            schema_version: b.req(o, "schemaVersion"),
+            articles: b.req(o, "articles"),
+        }
     }
-    fn placeholder() -> Self {
+    fn stand_in() -> Self {
         ArticleIndex {
             schema_version: u32::placeholder(),
             articles: Vec::new(),
