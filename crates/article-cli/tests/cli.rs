@@ -128,7 +128,7 @@ fn import_reads_stdin_and_rejects_an_empty_page() {
 fn import_tells_html_from_text_by_content() {
     // An HTML page named .txt is still read as HTML.
     let (a, stderr) = import(
-        "crates/article-html/tests/fixtures/gov-mee-weekly-gbk.html",
+        "crates/article-html/tests/third_party/gov-mee-weekly-gbk.html",
         "gov",
     );
     assert_eq!(a.title, "生态环境部一周要闻（4.10-4.16）");
@@ -144,7 +144,7 @@ fn batch_import_reports_each_problem_sums_up_and_fails_when_any_page_failed() {
     let (pages, out_dir) = (dir.join("pages"), dir.join("articles"));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(pages.join("sub")).unwrap();
-    let fixtures = format!("{ROOT}/crates/article-html/tests/fixtures");
+    let fixtures = format!("{ROOT}/crates/article-html/tests/third_party");
     std::fs::copy(
         format!("{fixtures}/gov-mee-weekly.html"),
         pages.join("gov.html"),

@@ -1,7 +1,7 @@
 //! Throughput of the HTML importer: `cargo bench -p article-html --bench throughput`.
 //!
 //! Two measures, in MB/s (1 MB = 10^6 bytes), the median of several runs (the
-//! machine is shared): `fixtures` imports every page of `tests/fixtures/` in turn
+//! machine is shared): `fixtures` imports every page of `tests/third_party/` in turn
 //! (real portal pages as served, 20 KB to 800 KB each); `1mb-gov` one government
 //! page whose body is the fixture's body repeated to about 1 MB; `parse-only` is
 //! html5ever building the fixtures' trees and nothing more, the floor. Not a test.
@@ -29,7 +29,7 @@ fn measure(what: &str, bytes: usize, runs: usize, mut f: impl FnMut()) {
 }
 
 fn main() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/third_party");
     let mut pages: Vec<Vec<u8>> = std::fs::read_dir(dir)
         .expect("fixtures")
         .filter_map(|e| e.ok().map(|e| e.path()))

@@ -1,4 +1,4 @@
-//! The fixture set (`tests/fixtures/`, sources in its README) against hand-checked
+//! The fixture set (`tests/third_party/`, real pages; sources in its README) against hand-checked
 //! expectations (`expected.json`): title, published day, authors, source,
 //! breadcrumb, first and last body paragraph, section headings, image count, and
 //! three chrome strings that must not reach the body.
@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use article::{Article, Block, Section};
 use serde_json::Value;
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/third_party");
 
 /// Whitespace and punctuation width do not count: the importers write full-width
 /// marks between Chinese text where the page had ASCII ones (`评:运营商` → `评：运营商`).
@@ -171,7 +171,8 @@ const FIELDS: [&str; 10] = [
 #[test]
 fn fixture_expectations_hold() {
     let expected: BTreeMap<String, Value> = serde_json::from_str(
-        &std::fs::read_to_string(format!("{DIR}/expected.json")).expect("expected.json"),
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/expected.json"))
+            .expect("expected.json"),
     )
     .expect("expected.json parses");
     assert!(expected.len() >= 20, "at least 20 pages");

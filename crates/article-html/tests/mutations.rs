@@ -20,7 +20,7 @@ const PIECES: [&str; 12] = [
 
 #[test]
 fn mutated_pages_never_panic_and_what_comes_out_validates() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/third_party");
     let mut pages: Vec<Vec<u8>> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))

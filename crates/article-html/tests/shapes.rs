@@ -6,9 +6,11 @@ use article::{Block, Inline};
 use article_html::{from_html, Options};
 
 fn import(html: &str) -> article::Article {
-    let a = from_html(html.as_bytes(), &Options::default())
-        .unwrap_or_else(|e| panic!("{e}"))
-        .article;
+    let imported =
+        from_html(html.as_bytes(), &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+    // A warning would mean a repair (or a charset overruled): none is expected here.
+    assert_eq!(imported.warnings, Vec::<String>::new());
+    let a = imported.article;
     assert!(
         article::validate(&a).is_empty(),
         "{:?}",

@@ -331,7 +331,7 @@ fn authoring_shows_a_bad_article_in_its_page_and_imports_source_pages() {
     );
     // An HTML source page is imported too (by content: a real portal page, GB18030
     // while it declares UTF-8), and one that does not import shows its problem.
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../article-html/tests/fixtures");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../article-html/tests/third_party");
     fs::copy(
         fixtures.join("gov-mee-weekly-gbk.html"),
         src.join("mee.html"),
