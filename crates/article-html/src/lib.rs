@@ -25,7 +25,7 @@ mod text;
 
 use std::fmt;
 
-use article::{Article, Attachment, Author, Block, Inline, Link, Section};
+use article::{Article, Attachment, Author, Block, Inline, Link, Outline};
 use scraper::Html;
 use url::Url;
 
@@ -1147,68 +1147,24 @@ fn build_sections(a: &mut Article, pieces: Vec<Piece>) {
     ranks.dedup();
     ranks.truncate(3);
 
-    let mut stack: Vec<Section> = Vec::new();
-    let mut footnotes: Vec<String> = Vec::new();
-    fn target<'s>(a: &'s mut Article, stack: &'s mut [Section]) -> &'s mut Vec<Block> {
-        match stack.last_mut() {
-            Some(s) => &mut s.blocks,
-            None => &mut a.lead,
-        }
-    }
-    fn close_to(a: &mut Article, stack: &mut Vec<Section>, depth: usize) {
-        while stack.len() > depth {
-            let Some(s) = stack.pop() else { break };
-            match stack.last_mut() {
-                Some(parent) => parent.sections.push(s),
-                None => a.sections.push(s),
-            }
-        }
-    }
+    let mut outline = Outline::new(a);
     for p in pieces {
         match p {
             Piece::Heading { rank, text } => match ranks.iter().position(|r| *r == rank) {
-                Some(level) => {
-                    let level = (level + 1).min(stack.len() + 1);
-                    close_to(a, &mut stack, level - 1);
-                    stack.push(Section {
-                        id: None,
-                        heading: text,
-                        blocks: Vec::new(),
-                        sections: Vec::new(),
-                    });
-                }
-                None => target(a, &mut stack).push(Block::Subheading { text }),
+                Some(level) => outline.open(level + 1, text),
+                None => outline.push(Block::Subheading { text }),
             },
             Piece::Para { text, .. } => {
                 let plain = text.plain_text();
                 match article::footnote(&plain) {
-                    Some((n, rest)) => {
-                        let id = format!("fn-{n}");
-                        let id = (!footnotes.contains(&id)).then(|| {
-                            footnotes.push(id.clone());
-                            id
-                        });
-                        target(a, &mut stack).push(Block::Footnote {
-                            id,
-                            text: Inline::Text(rest.to_owned()),
-                        });
-                    }
-                    None => target(a, &mut stack).push(Block::Paragraph { text }),
+                    Some((n, rest)) => outline.footnote(n, Inline::Text(rest.to_owned())),
+                    None => outline.push(Block::Paragraph { text }),
                 }
             }
-            Piece::Block(b) => target(a, &mut stack).push(b),
+            Piece::Block(b) => outline.push(b),
         }
     }
-    close_to(a, &mut stack, 0);
-    number(&mut a.sections, "sec");
-}
-
-fn number(sections: &mut [Section], prefix: &str) {
-    for (n, s) in sections.iter_mut().enumerate() {
-        let id = format!("{prefix}-{}", n + 1);
-        number(&mut s.sections, &id);
-        s.id = Some(id);
-    }
+    outline.finish();
 }
 
 fn attachments(files: Vec<body::FileLink>) -> Vec<Attachment> {

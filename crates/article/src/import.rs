@@ -10,6 +10,9 @@
 //! - the **trailer** (`trailer.rs`), read backwards from the end: source and author
 //!   notes, the original link, the editor, the disclaimer.
 //!
+//! The body's sections are nested and numbered by an [`Outline`] (`outline.rs`),
+//! which other importers build with too, so that every importer nests alike.
+//!
 //! Page chrome (`chrome.rs`: font-size switches, print, close and share rows, site
 //! footers) is dropped wherever it appears, before the zones are read. Every article
 //! the importer returns passes [`validate`](crate::validate); a page it cannot make
@@ -22,6 +25,7 @@
 mod body;
 mod chrome;
 mod header;
+mod outline;
 mod text;
 mod trailer;
 
@@ -36,6 +40,7 @@ use trailer::{apply_trailer, trailer_start};
 
 pub use body::footnote;
 pub use header::section_from_breadcrumb;
+pub use outline::Outline;
 
 /// Why a page could not be imported.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]

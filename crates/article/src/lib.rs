@@ -34,7 +34,7 @@ mod validate;
 
 pub use import::{
     derived_id, footnote, from_plain_text, is_chrome_line, section_from_breadcrumb, ImportError,
-    ImportErrorKind,
+    ImportErrorKind, Outline,
 };
 pub use index::parse_index;
 pub use json_writer::JsonWriter;
