@@ -360,19 +360,17 @@ impl<'b> Reader<'b> {
                     self.walk(c, style, href);
                 }
             }
-            "strong" | "b" => {
-                let s = Style {
-                    strong: true,
-                    ..style
-                };
-                for c in n.children() {
-                    self.walk(c, s, href);
-                }
-            }
-            "em" | "i" => {
-                let s = Style {
-                    emphasis: true,
-                    ..style
+            "strong" | "b" | "em" | "i" => {
+                let s = if matches!(name, "strong" | "b") {
+                    Style {
+                        strong: true,
+                        ..style
+                    }
+                } else {
+                    Style {
+                        emphasis: true,
+                        ..style
+                    }
                 };
                 for c in n.children() {
                     self.walk(c, s, href);
