@@ -192,6 +192,15 @@ pub(crate) fn file_type(url: &str) -> Option<&'static str> {
     FILE_TYPES.iter().copied().find(|t| *t == ext)
 }
 
+/// The size units, largest first: the factor, the spellings the text after the
+/// number may start with, and the bare letters that count only when nothing follows.
+const UNITS: [(u64, &[&str], &[&str]); 4] = [
+    (1 << 30, &["GB", "G)", "G\u{ff09}"], &[]),
+    (1 << 20, &["MB", "M)", "M\u{ff09}", "M "], &["M"]),
+    (1 << 10, &["KB", "K)", "K\u{ff09}", "K "], &["K"]),
+    (1, &["BYTES", "B)", "B "], &["B"]),
+];
+
 /// `1.2MB`, `356 KB`, `(12.5M)` → bytes.
 pub(crate) fn find_size(s: &str) -> Option<u64> {
     let b = s.as_bytes();
@@ -205,33 +214,12 @@ pub(crate) fn find_size(s: &str) -> Option<u64> {
             .count();
         let num: f64 = s[i..i + num_len].parse().ok()?;
         let unit = s[i + num_len..].trim_start().to_ascii_uppercase();
-        let mult =
-            if unit.starts_with("GB") || unit.starts_with("G)") || unit.starts_with("G\u{ff09}") {
-                1u64 << 30
-            } else if unit.starts_with("MB")
-                || unit.starts_with("M)")
-                || unit.starts_with("M\u{ff09}")
-                || unit.starts_with("M ")
-                || unit == "M"
-            {
-                1 << 20
-            } else if unit.starts_with("KB")
-                || unit.starts_with("K)")
-                || unit.starts_with("K\u{ff09}")
-                || unit.starts_with("K ")
-                || unit == "K"
-            {
-                1 << 10
-            } else if unit.starts_with("BYTES")
-                || unit.starts_with("B)")
-                || unit.starts_with("B ")
-                || unit == "B"
-            {
-                1
-            } else {
-                continue;
-            };
-        return Some((num * mult as f64).round() as u64);
+        let Some((mult, ..)) = UNITS.iter().find(|(_, starts, whole)| {
+            starts.iter().any(|p| unit.starts_with(p)) || whole.contains(&unit.as_str())
+        }) else {
+            continue;
+        };
+        return Some((num * *mult as f64).round() as u64);
     }
     None
 }
