@@ -1,13 +1,7 @@
 //! Small text helpers: whitespace, dates, file types.
 
-/// HTML whitespace plus the ideographic space and no-break space portals indent with.
-pub(crate) fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{3000}' | '\u{a0}' | '\u{feff}' | '\u{200b}')
-}
-
-pub(crate) fn trim(s: &str) -> &str {
-    s.trim_matches(is_space)
-}
+// White space is the text importer's, so that both importers trim alike.
+pub(crate) use article::{is_space, trim};
 
 /// Runs of whitespace as one space, ends trimmed.
 pub(crate) fn collapse(s: &str) -> String {

@@ -35,12 +35,13 @@ use crate::model::Article;
 use body::build_body;
 use chrome::is_chrome;
 use header::header;
-use text::{is_english, trim};
+use text::is_english;
 use trailer::{apply_trailer, trailer_start};
 
 pub use body::footnote;
 pub use header::section_from_breadcrumb;
 pub use outline::Outline;
+pub use text::{is_space, trim};
 
 /// Why a page could not be imported.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]

@@ -3,8 +3,16 @@
 pub(super) const COLONS: [char; 2] = [':', '\u{ff1a}'];
 pub(super) const DASH: char = '\u{2014}';
 
-pub(super) fn trim(s: &str) -> &str {
-    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+/// White space as both importers trim it: Unicode's (the ideographic and no-break
+/// spaces portals indent with among it), and the BOM and zero-width space that pages
+/// carry into their text.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}')
+}
+
+/// `s` without the [`is_space`] white space around it.
+pub fn trim(s: &str) -> &str {
+    s.trim_matches(is_space)
 }
 
 /// Mostly Latin letters and few CJK characters: an English page.
