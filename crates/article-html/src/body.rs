@@ -19,7 +19,9 @@ use crate::dom::{
     attr, class_id, content_weight, inner_text, is_block, is_furniture_name, is_skipped, tag,
     Lengths, N,
 };
-use crate::text::{char_count, collapse, ends_sentence, file_type, find_size, punctuation, trim};
+use crate::text::{
+    char_count, collapse, ends_running_text, file_type, find_size, punctuation, trim,
+};
 
 /// The element holding the article text, if any holds enough of it.
 pub(crate) fn find_content<'a>(body: N<'a>, lengths: &Lengths) -> Option<N<'a>> {
@@ -801,7 +803,7 @@ pub(crate) fn heading_of(p: &Piece) -> Option<(u8, String)> {
     let plain = text.plain_text();
     let t = trim(&plain);
     let n = char_count(t);
-    if !(2..=40).contains(&n) || ends_sentence(t) {
+    if !(2..=40).contains(&n) || ends_running_text(t) {
         return None;
     }
     if let Some(rank) = numbered_rank(t) {

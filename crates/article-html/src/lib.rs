@@ -32,7 +32,7 @@ use url::Url;
 use body::{heading_of, Piece, Reader, RANK_H1};
 use dom::{Lengths, Lines};
 use meta::Meta;
-use text::{char_count, ends_sentence, find_date, punctuation, trim};
+use text::{char_count, ends_running_text, find_date, punctuation, trim};
 
 /// How to read a page.
 #[derive(Clone, Debug, Default)]
@@ -715,7 +715,7 @@ fn drop_header_pieces(pieces: &mut Vec<Piece>, title: &str, cluster: &[String]) 
                 && title.starts_with(t)
                 && char_count(t) * 2 > char_count(title));
         let is_meta = char_count(t) < 120
-            && (cluster.iter().any(|c| c == t) && !ends_sentence(t) || is_meta_line(t));
+            && (cluster.iter().any(|c| c == t) && !ends_running_text(t) || is_meta_line(t));
         if is_title || is_meta {
             pieces.remove(k);
         } else {
@@ -768,7 +768,7 @@ fn is_meta_line(t: &str) -> bool {
         .iter()
         .any(|k| t.starts_with(k) && t[k.len()..].starts_with([':', '\u{ff1a}', ' ']));
     starts_with_date && char_count(t) < 80
-        || keyed && char_count(t) < 120 && (has_date || !ends_sentence(t))
+        || keyed && char_count(t) < 120 && (has_date || !ends_running_text(t))
 }
 
 /// Page chrome: the plain-text importer's rules, so that both importers agree.
@@ -1085,7 +1085,7 @@ fn captions(pieces: &mut Vec<Piece>) {
                     || t.starts_with("(图")
                     || t.starts_with("资料图")
                     || t.starts_with("图片来源")
-                    || (t.ends_with('摄') && !ends_sentence(&t));
+                    || t.ends_with('摄');
                 (short && (*centered || marked)).then_some(t)
             }
             _ => None,

@@ -1,7 +1,8 @@
 //! Small text helpers: whitespace, dates, file types.
 
-// White space is the text importer's, so that both importers trim alike.
-pub(crate) use article::{is_space, trim};
+// White space and how running text ends are the text importer's, so that both
+// importers read a line alike.
+pub(crate) use article::{ends_running_text, is_space, trim};
 
 /// Runs of whitespace as one space, ends trimmed.
 pub(crate) fn collapse(s: &str) -> String {
@@ -46,17 +47,6 @@ pub(crate) fn punctuation(s: &str) -> usize {
             )
         })
         .count()
-}
-
-/// Ends like a sentence (looking through closing quotes and brackets).
-pub(crate) fn ends_sentence(s: &str) -> bool {
-    let end = s.trim_end_matches([
-        '\u{201d}', '\u{2019}', '"', '\'', ')', '\u{ff09}', '\u{300b}', '\u{300d}',
-    ]);
-    end.ends_with([
-        '\u{3002}', '\u{2026}', '.', '!', '?', ';', ':', ',', '\u{ff01}', '\u{ff1f}', '\u{ff1b}',
-        '\u{ff1a}', '\u{ff0c}',
-    ])
 }
 
 /// The first date (and time) in `s` as ISO 8601: `2024-05-19`, `2024/5/19 16:37`,

@@ -41,7 +41,7 @@ use trailer::{apply_trailer, trailer_start};
 pub use body::footnote;
 pub use header::section_from_breadcrumb;
 pub use outline::Outline;
-pub use text::{is_space, trim};
+pub use text::{ends_running_text, is_space, trim};
 
 /// Why a page could not be imported.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]

@@ -1,19 +1,9 @@
 //! The body zone: the lead, then sections opened by numbered or unnumbered
 //! headings, with paragraphs, lists, footnotes, the summary and the keywords.
 
-use super::text::{trim, COLONS};
+use super::text::{ends_running_text, trim, COLONS};
 use super::{Line, Outline};
 use crate::model::{Article, Block, Inline};
-
-/// Sentence-ending punctuation: a line ending in one is not a heading.
-const SENTENCE_END: [char; 14] = [
-    '\u{3002}', '\u{2026}', '.', '!', '?', ';', ':', ',', '\u{ff01}', '\u{ff1f}', '\u{ff1b}',
-    '\u{ff1a}', '\u{ff0c}', '\u{3001}',
-];
-/// Closing quotes and brackets, looked through when checking how a line ends.
-const CLOSERS: [char; 9] = [
-    '\u{201d}', '\u{2019}', '"', '\'', ')', '\u{ff09}', '\u{300b}', '\u{300d}', '\u{300f}',
-];
 
 /// Numbered heading kinds, outermost first: the level of a heading is the rank of
 /// its kind among the kinds the page uses.
@@ -160,9 +150,7 @@ fn marker(line: &str) -> Option<(Kind, usize)> {
 fn looks_like_heading(line: &str, english: bool) -> bool {
     let n = line.chars().count();
     let max = if english { 90 } else { 40 };
-    // Look through closing quotes and brackets: `…说:“…。”` ends a sentence.
-    let end = line.trim_end_matches(CLOSERS);
-    (2..=max).contains(&n) && !end.ends_with(SENTENCE_END) && !is_bullet(line)
+    (2..=max).contains(&n) && !ends_running_text(line) && !is_bullet(line)
 }
 
 fn is_bullet(line: &str) -> bool {
