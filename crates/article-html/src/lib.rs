@@ -493,20 +493,23 @@ fn repair(a: &mut Article) {
     }
 }
 
+/// The Latin letters the first paragraphs must hold for a page to be English by its
+/// text. The text importer is given the article someone copied, and any English
+/// prose in it decides; here the pieces are whatever element held the most text,
+/// read before its chrome is dropped, so a page with hardly any text is not made
+/// English by the file names, links and `PDF`s in it: it takes some forty words.
+const MIN_LATIN_LETTERS: usize = 200;
+
 fn is_english(pieces: &[Piece]) -> bool {
-    let (mut latin, mut cjk) = (0usize, 0usize);
-    for p in pieces.iter().take(40) {
-        if let Piece::Para { text, .. } = p {
-            for c in text.plain_text().chars() {
-                if c.is_ascii_alphabetic() {
-                    latin += 1;
-                } else if ('\u{4e00}'..='\u{9fff}').contains(&c) {
-                    cjk += 1;
-                }
-            }
-        }
-    }
-    latin > 200 && cjk * 20 < latin
+    let text: String = pieces
+        .iter()
+        .take(40)
+        .filter_map(|p| match p {
+            Piece::Para { text, .. } => Some(text.plain_text()),
+            _ => None,
+        })
+        .collect();
+    article::is_english_text(text.chars(), MIN_LATIN_LETTERS)
 }
 
 /// `标题_网易新闻`, `标题 - 新华网`, `标题|中国政府网` → `标题`.

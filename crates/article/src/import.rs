@@ -35,13 +35,12 @@ use crate::model::Article;
 use body::build_body;
 use chrome::is_chrome;
 use header::header;
-use text::is_english;
 use trailer::{apply_trailer, trailer_start};
 
 pub use body::footnote;
 pub use header::section_from_breadcrumb;
 pub use outline::Outline;
-pub use text::{ends_running_text, is_space, trim};
+pub use text::{ends_running_text, is_english_text, is_space, trim};
 
 /// Why a page could not be imported.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -102,7 +101,8 @@ pub fn from_plain_text(text: &str) -> Result<Article, ImportError> {
     }
 
     let mut article = Article::new("a", "");
-    let english = is_english(text);
+    // A copied page is mostly its article: any English prose in it decides.
+    let english = is_english_text(text.chars().take(20_000), 0);
     if english {
         "en".clone_into(&mut article.lang);
     }

@@ -33,8 +33,8 @@ mod url;
 mod validate;
 
 pub use import::{
-    derived_id, ends_running_text, footnote, from_plain_text, is_chrome_line, is_space,
-    section_from_breadcrumb, trim, ImportError, ImportErrorKind, Outline,
+    derived_id, ends_running_text, footnote, from_plain_text, is_chrome_line, is_english_text,
+    is_space, section_from_breadcrumb, trim, ImportError, ImportErrorKind, Outline,
 };
 pub use index::parse_index;
 pub use json_writer::JsonWriter;

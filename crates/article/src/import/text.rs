@@ -15,17 +15,19 @@ pub fn trim(s: &str) -> &str {
     s.trim_matches(is_space)
 }
 
-/// Mostly Latin letters and few CJK characters: an English page.
-pub(super) fn is_english(text: &str) -> bool {
+/// English by its letters: more than `min_latin` Latin letters among `chars`, and
+/// fewer than one CJK ideograph to twenty of them. Each importer says how much text
+/// it reads and how many letters make a page.
+pub fn is_english_text(chars: impl IntoIterator<Item = char>, min_latin: usize) -> bool {
     let (mut latin, mut cjk) = (0usize, 0usize);
-    for c in text.chars().take(20_000) {
+    for c in chars {
         if c.is_ascii_alphabetic() {
             latin += 1;
         } else if is_cjk(c) {
             cjk += 1;
         }
     }
-    latin > 0 && cjk * 20 < latin
+    latin > min_latin && cjk * 20 < latin
 }
 
 fn is_cjk(c: char) -> bool {
