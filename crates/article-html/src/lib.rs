@@ -229,11 +229,7 @@ pub fn from_html(bytes: &[u8], options: &Options) -> Result<Imported, HtmlError>
     }
 
     let mut a = Article::new("a", title.clone());
-    if let Some(l) = meta
-        .lang
-        .as_deref()
-        .filter(|l| l.to_ascii_lowercase().starts_with("en"))
-    {
+    if let Some(l) = meta.lang.as_deref().filter(|l| declares_english(l)) {
         a.lang = l.to_owned();
     } else if is_english(&pieces) {
         "en".clone_into(&mut a.lang);
@@ -491,6 +487,14 @@ fn repair(a: &mut Article) {
             a.source = None;
         }
     }
+}
+
+/// A language tag that says English: it starts with `en`, any case. This is the rule
+/// the viewer reads an article's tag by (its `dom::is_english`), so that a page kept
+/// as English here is English there too. Only this importer reads a declared tag: a
+/// copied text page has none.
+fn declares_english(tag: &str) -> bool {
+    tag.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("en"))
 }
 
 /// The Latin letters the first paragraphs must hold for a page to be English by its
