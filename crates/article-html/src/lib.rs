@@ -803,7 +803,7 @@ fn is_crumb_line(t: &str, crumbs: &[&str]) -> bool {
         return false;
     }
     let parts: Vec<&str> = t
-        .split(['>', '\u{203a}', '\u{bb}', '\u{ff1e}', '/'])
+        .split(article::BREADCRUMB_SEPARATORS)
         .map(trim)
         .filter(|p| !p.is_empty())
         .collect();

@@ -194,29 +194,46 @@ pub fn section_from_breadcrumb(crumbs: &[Link], title: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// The words that lead a breadcrumb (`当前位置：首页 > 要闻`), longest first where one
+/// starts another, so that the first a line starts with is the whole label.
+pub const BREADCRUMB_LABELS: [&str; 12] = [
+    "您当前所在位置",
+    "您现在的位置",
+    "您当前的位置",
+    "您当前位置",
+    "当前位置为",
+    "当前位置",
+    "您的位置",
+    "所在位置",
+    "当前所在",
+    "位置",
+    "You are here",
+    "Location",
+];
+
+/// What separates a breadcrumb's steps: the arrows (`首页 > 要闻 > 正文`), then the
+/// slashes (`首页 / 要闻`).
+pub const BREADCRUMB_SEPARATORS: [char; 7] = [
+    '>', '\u{203a}', '\u{bb}', '\u{ff1e}', '\u{2192}', '/', '\u{ff0f}',
+];
+
+/// The arrows of [`BREADCRUMB_SEPARATORS`].
+const CRUMB_ARROWS: &[char] = BREADCRUMB_SEPARATORS.split_at(5).0;
+
 fn breadcrumb(line: &str) -> Option<Vec<Link>> {
-    const LABELS: [&str; 8] = [
-        "当前位置",
-        "当前所在",
-        "您当前所在位置",
-        "您当前位置",
-        "您的位置",
-        "位置",
-        "You are here",
-        "Location",
-    ];
     let rest = match split_label(line) {
-        Some((label, rest)) if LABELS.contains(&label) => rest,
+        Some((label, rest)) if BREADCRUMB_LABELS.contains(&label) => rest,
+        // Without a label, only an arrow marks the steps: a slash may be a date's.
         _ if (line.starts_with("首页") || line.starts_with("Home"))
             && line.len() < 200
-            && line.contains(['>', '\u{203a}', '\u{bb}', '\u{ff1e}']) =>
+            && line.contains(CRUMB_ARROWS) =>
         {
             line
         }
         _ => return None,
     };
     Some(
-        rest.split(['>', '\u{203a}', '\u{bb}', '/', '\u{ff1e}', '\u{ff0f}'])
+        rest.split(BREADCRUMB_SEPARATORS)
             .map(trim)
             .filter(|s| !s.is_empty())
             .map(|name| Link {
