@@ -754,24 +754,13 @@ fn title_over_lines(pieces: &[Piece], title: &str) -> Option<usize> {
     None
 }
 
+/// A line of the meta cluster left in the body: led by a date, or by one of the text
+/// importer's meta keys. The key may be followed by a space instead of its colon: a
+/// page may print the key in an element of its own and the colon not at all.
 fn is_meta_line(t: &str) -> bool {
-    const KEYS: [&str; 12] = [
-        "来源",
-        "作者",
-        "发布时间",
-        "发布日期",
-        "时间",
-        "日期",
-        "编辑",
-        "责任编辑",
-        "浏览",
-        "阅读",
-        "字号",
-        "点击",
-    ];
     let has_date = find_date(t).is_some();
     let starts_with_date = t.as_bytes().first().is_some_and(u8::is_ascii_digit) && has_date;
-    let keyed = KEYS
+    let keyed = article::META_KEYS
         .iter()
         .any(|k| t.starts_with(k) && t[k.len()..].starts_with([':', '\u{ff1a}', ' ']));
     starts_with_date && char_count(t) < 80

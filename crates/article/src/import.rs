@@ -38,7 +38,7 @@ use header::header;
 use trailer::{apply_trailer, trailer_start};
 
 pub use body::footnote;
-pub use header::{section_from_breadcrumb, BREADCRUMB_LABELS, BREADCRUMB_SEPARATORS};
+pub use header::{section_from_breadcrumb, BREADCRUMB_LABELS, BREADCRUMB_SEPARATORS, META_KEYS};
 pub use outline::Outline;
 pub use text::{ends_running_text, is_english_text, is_space, trim};
 

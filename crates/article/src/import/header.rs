@@ -244,8 +244,9 @@ fn breadcrumb(line: &str) -> Option<Vec<Link>> {
     )
 }
 
-/// Meta keys, longest first where one is the tail of another (信息来源 / 来源).
-const META_KEYS: [&str; 26] = [
+/// The keys of meta fields (`来源：新华网`), longest first where one is the tail
+/// (信息来源 / 来源) or the start (浏览次数 / 浏览) of another.
+pub const META_KEYS: [&str; 28] = [
     "发布时间",
     "发布日期",
     "更新时间",
@@ -260,8 +261,10 @@ const META_KEYS: [&str; 26] = [
     "编辑",
     "浏览次数",
     "浏览量",
+    "浏览",
     "阅读次数",
     "阅读量",
+    "阅读",
     "点击数",
     "点击量",
     "点击",
