@@ -12,6 +12,8 @@
 //!
 //! The body's sections are nested and numbered by an [`Outline`] (`outline.rs`),
 //! which other importers build with too, so that every importer nests alike.
+//! Dates (`date.rs`), meta keys, breadcrumb labels, white space and how a line ends
+//! are the HTML importer's rules too, so that both importers read a page alike.
 //!
 //! Page chrome (`chrome.rs`: font-size switches, print, close and share rows, site
 //! footers) is dropped wherever it appears, before the zones are read. Every article
@@ -24,6 +26,7 @@
 
 mod body;
 mod chrome;
+mod date;
 mod header;
 mod outline;
 mod text;
@@ -38,6 +41,7 @@ use header::header;
 use trailer::{apply_trailer, trailer_start};
 
 pub use body::footnote;
+pub use date::{date_at, find_date};
 pub use header::{section_from_breadcrumb, BREADCRUMB_LABELS, BREADCRUMB_SEPARATORS, META_KEYS};
 pub use outline::Outline;
 pub use text::{ends_running_text, is_english_text, is_space, trim};
