@@ -30,14 +30,14 @@ mod trailer;
 
 use std::fmt;
 
-use article::{Article, Block, Inline, Outline};
+use article::Article;
 use scraper::Html;
 use url::Url;
 
-use body::{heading_of, Piece, Reader, RANK_H1};
+use body::{Piece, Reader};
 use dom::{Lengths, Lines};
 use meta::Meta;
-use text::{char_count, trim};
+use text::trim;
 
 /// How to read a page.
 #[derive(Clone, Debug, Default)]
@@ -254,8 +254,8 @@ pub fn from_html(bytes: &[u8], options: &Options) -> Result<Imported, HtmlError>
     trailer::apply_trailer(&mut a, &mut pieces, &lines, base.as_ref());
     a.summary = header::summary(&meta, &a, &pieces);
 
-    captions(&mut pieces);
-    build_sections(&mut a, pieces);
+    body::captions(&mut pieces);
+    body::build_sections(&mut a, pieces);
     a.attachments = trailer::attachments(files);
     if a.lead.is_empty() && a.sections.is_empty() {
         return Err(HtmlError::NoText);
@@ -334,100 +334,4 @@ fn is_chrome(t: &str) -> bool {
         return true;
     }
     article::is_chrome_line(t)
-}
-
-/// A short centred paragraph right after a figure is its caption.
-fn captions(pieces: &mut Vec<Piece>) {
-    let mut k = 0;
-    while k + 1 < pieces.len() {
-        let cap = match (&pieces[k], &pieces[k + 1]) {
-            (Piece::Block(Block::Figure { caption: None, .. }), Piece::Para { text, centered }) => {
-                let t = text.plain_text();
-                let short = char_count(&t) <= 60;
-                let marked = t.starts_with("图为")
-                    || t.starts_with('\u{25b2}')
-                    || t.starts_with("图：")
-                    || t.starts_with("(图")
-                    || t.starts_with("资料图")
-                    || t.starts_with("图片来源")
-                    || t.ends_with('摄');
-                (short && (*centered || marked)).then_some(t)
-            }
-            _ => None,
-        };
-        if let Some(c) = cap {
-            if let Piece::Block(Block::Figure { caption, alt, .. }) = &mut pieces[k] {
-                if alt == "图片" {
-                    alt.clone_from(&c);
-                }
-                *caption = Some(Inline::Text(c));
-            }
-            pieces.remove(k + 1);
-        }
-        k += 1;
-    }
-}
-
-fn build_sections(a: &mut Article, pieces: Vec<Piece>) {
-    // Headings by kind; bold and numbered paragraphs are headings too.
-    let pieces: Vec<Piece> = pieces
-        .into_iter()
-        .map(|p| match heading_of(&p) {
-            Some((rank, text)) => Piece::Heading { rank, text },
-            None => p,
-        })
-        .collect();
-    // Three or more headings of a kind in a row, nothing between: a list, not headings.
-    let mut pieces = pieces;
-    let mut k = 0;
-    while k < pieces.len() {
-        let Piece::Heading { rank, .. } = pieces[k] else {
-            k += 1;
-            continue;
-        };
-        let mut end = k + 1;
-        while matches!(pieces.get(end), Some(Piece::Heading { rank: r, .. }) if *r == rank) {
-            end += 1;
-        }
-        if end - k >= 3 {
-            for p in &mut pieces[k..end] {
-                if let Piece::Heading { text, .. } = p {
-                    *p = Piece::Para {
-                        text: Inline::Text(std::mem::take(text)),
-                        centered: false,
-                    };
-                }
-            }
-        }
-        k = end;
-    }
-    let mut ranks: Vec<u8> = pieces
-        .iter()
-        .filter_map(|p| match p {
-            Piece::Heading { rank, .. } if *rank != RANK_H1 => Some(*rank),
-            _ => None,
-        })
-        .collect();
-    ranks.sort_unstable();
-    ranks.dedup();
-    ranks.truncate(3);
-
-    let mut outline = Outline::new(a);
-    for p in pieces {
-        match p {
-            Piece::Heading { rank, text } => match ranks.iter().position(|r| *r == rank) {
-                Some(level) => outline.open(level + 1, text),
-                None => outline.push(Block::Subheading { text }),
-            },
-            Piece::Para { text, .. } => {
-                let plain = text.plain_text();
-                match article::footnote(&plain) {
-                    Some((n, rest)) => outline.footnote(n, Inline::Text(rest.to_owned())),
-                    None => outline.push(Block::Paragraph { text }),
-                }
-            }
-            Piece::Block(b) => outline.push(b),
-        }
-    }
-    outline.finish();
 }
