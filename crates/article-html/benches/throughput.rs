@@ -6,24 +6,13 @@
 //! page whose body is the fixture's body repeated to about 1 MB; `parse-only` is
 //! html5ever building the fixtures' trees and nothing more, the floor. Not a test.
 
+#[path = "../../article/benches/timing/mod.rs"]
+mod timing;
+
 use std::hint::black_box;
-use std::time::{Duration, Instant};
 
-fn median(mut runs: Vec<Duration>) -> Duration {
-    runs.sort();
-    runs[runs.len() / 2]
-}
-
-fn measure(what: &str, bytes: usize, runs: usize, mut f: impl FnMut()) {
-    f();
-    let times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    let m = median(times);
+fn measure(what: &str, bytes: usize, runs: usize, f: impl FnMut()) {
+    let m = timing::median_time(runs, f);
     let mbs = bytes as f64 / 1e6 / m.as_secs_f64();
     println!("{what:>10}: {:>8.1} MB/s ({bytes} bytes in {m:?})", mbs);
 }

@@ -1,4 +1,5 @@
-//! Finding the article in the page and reading it into blocks.
+//! Finding the article in the page, reading it into blocks, and the blocks into
+//! sections by their headings.
 //!
 //! The container is found by where running text concentrates: each text block
 //! (a paragraph, a `<br>`-separated `<div>` or table cell) scores by its length and
@@ -7,10 +8,15 @@
 //! against it. The best container is then read in document order: paragraphs (also
 //! lines between `<br>`s), headings, lists, quotes, figures, data tables and links.
 //! Markup is never copied: only text and URLs that pass [`article::safe_url`] leave.
+//!
+//! Once the header and trailer lines are taken out, a short paragraph right after a
+//! figure, centred or marked (`图为…`), becomes its caption, and headings (by kind,
+//! bold or numbered paragraphs among them) open the sections, which an [`Outline`]
+//! nests as it does the text importer's.
 
 use std::collections::HashMap;
 
-use article::{safe_url, Block, Cell, Inline, Span};
+use article::{safe_url, Article, Block, Cell, Inline, Outline, Span};
 use ego_tree::NodeId;
 use scraper::Node;
 use url::Url;
@@ -19,7 +25,9 @@ use crate::dom::{
     attr, class_id, content_weight, inner_text, is_block, is_furniture_name, is_skipped, tag,
     Lengths, N,
 };
-use crate::text::{char_count, collapse, ends_sentence, file_type, find_size, punctuation, trim};
+use crate::text::{
+    char_count, collapse, ends_running_text, file_type, find_size, punctuation, trim,
+};
 
 /// The element holding the article text, if any holds enough of it.
 pub(crate) fn find_content<'a>(body: N<'a>, lengths: &Lengths) -> Option<N<'a>> {
@@ -360,19 +368,17 @@ impl<'b> Reader<'b> {
                     self.walk(c, style, href);
                 }
             }
-            "strong" | "b" => {
-                let s = Style {
-                    strong: true,
-                    ..style
-                };
-                for c in n.children() {
-                    self.walk(c, s, href);
-                }
-            }
-            "em" | "i" => {
-                let s = Style {
-                    emphasis: true,
-                    ..style
+            "strong" | "b" | "em" | "i" => {
+                let s = if matches!(name, "strong" | "b") {
+                    Style {
+                        strong: true,
+                        ..style
+                    }
+                } else {
+                    Style {
+                        emphasis: true,
+                        ..style
+                    }
                 };
                 for c in n.children() {
                     self.walk(c, s, href);
@@ -803,7 +809,7 @@ pub(crate) fn heading_of(p: &Piece) -> Option<(u8, String)> {
     let plain = text.plain_text();
     let t = trim(&plain);
     let n = char_count(t);
-    if !(2..=40).contains(&n) || ends_sentence(t) {
+    if !(2..=40).contains(&n) || ends_running_text(t) {
         return None;
     }
     if let Some(rank) = numbered_rank(t) {
@@ -850,4 +856,100 @@ fn numbered_rank(t: &str) -> Option<u8> {
         }
     }
     None
+}
+
+/// A short centred paragraph right after a figure is its caption.
+pub(crate) fn captions(pieces: &mut Vec<Piece>) {
+    let mut k = 0;
+    while k + 1 < pieces.len() {
+        let cap = match (&pieces[k], &pieces[k + 1]) {
+            (Piece::Block(Block::Figure { caption: None, .. }), Piece::Para { text, centered }) => {
+                let t = text.plain_text();
+                let short = char_count(&t) <= 60;
+                let marked = t.starts_with("图为")
+                    || t.starts_with('\u{25b2}')
+                    || t.starts_with("图：")
+                    || t.starts_with("(图")
+                    || t.starts_with("资料图")
+                    || t.starts_with("图片来源")
+                    || t.ends_with('摄');
+                (short && (*centered || marked)).then_some(t)
+            }
+            _ => None,
+        };
+        if let Some(c) = cap {
+            if let Piece::Block(Block::Figure { caption, alt, .. }) = &mut pieces[k] {
+                if alt == "图片" {
+                    alt.clone_from(&c);
+                }
+                *caption = Some(Inline::Text(c));
+            }
+            pieces.remove(k + 1);
+        }
+        k += 1;
+    }
+}
+
+pub(crate) fn build_sections(a: &mut Article, pieces: Vec<Piece>) {
+    // Headings by kind; bold and numbered paragraphs are headings too.
+    let pieces: Vec<Piece> = pieces
+        .into_iter()
+        .map(|p| match heading_of(&p) {
+            Some((rank, text)) => Piece::Heading { rank, text },
+            None => p,
+        })
+        .collect();
+    // Three or more headings of a kind in a row, nothing between: a list, not headings.
+    let mut pieces = pieces;
+    let mut k = 0;
+    while k < pieces.len() {
+        let Piece::Heading { rank, .. } = pieces[k] else {
+            k += 1;
+            continue;
+        };
+        let mut end = k + 1;
+        while matches!(pieces.get(end), Some(Piece::Heading { rank: r, .. }) if *r == rank) {
+            end += 1;
+        }
+        if end - k >= 3 {
+            for p in &mut pieces[k..end] {
+                if let Piece::Heading { text, .. } = p {
+                    *p = Piece::Para {
+                        text: Inline::Text(std::mem::take(text)),
+                        centered: false,
+                    };
+                }
+            }
+        }
+        k = end;
+    }
+    let mut ranks: Vec<u8> = pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Heading { rank, .. } if *rank != RANK_H1 => Some(*rank),
+            _ => None,
+        })
+        .collect();
+    ranks.sort_unstable();
+    ranks.dedup();
+    ranks.truncate(3);
+
+    let mut outline = Outline::new(a);
+    for p in pieces {
+        match p {
+            Piece::Heading { rank, text } => match ranks.iter().position(|r| *r == rank) {
+                Some(level) => outline.open(level + 1, text),
+                None => outline.push(Block::Subheading { text }),
+            },
+            Piece::Para { text, .. } => {
+                let plain = text.plain_text();
+                match article::footnote(&plain) {
+                    Some((n, rest)) => outline.footnote(n, Inline::Text(rest.to_owned())),
+                    None => outline.push(Block::Paragraph { text }),
+                }
+            }
+            Piece::Block(b) => outline.push(b),
+        }
+    }
+    outline.finish();
 }

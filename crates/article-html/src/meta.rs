@@ -3,6 +3,7 @@
 //! `ContentSource`, …), Open Graph and other `<meta>`, `<link rel=canonical>`,
 //! `<base>`, `<title>`, `<html lang>`.
 
+use article::{BREADCRUMB_LABELS, BREADCRUMB_SEPARATORS};
 use scraper::Node;
 use serde_json::Value;
 
@@ -322,36 +323,29 @@ pub(crate) fn find_breadcrumb<'a>(root: N<'a>, lengths: &crate::dom::Lengths) ->
     })
 }
 
-/// The words that lead a breadcrumb (`当前位置：`), longest first. A bare `位置` counts
-/// only with its colon.
-const CRUMB_LABELS: [&str; 9] = [
-    "您现在的位置",
-    "您当前的位置",
-    "您当前位置",
-    "当前位置为",
-    "当前位置",
-    "您的位置",
-    "所在位置",
-    "当前所在",
-    "位置",
-];
-
-/// `text` after the breadcrumb label it starts with, and its colon.
+/// `text` after the breadcrumb label it starts with, and its colon. In a page the
+/// label may stand in an element of its own, with no colon after it; but a label that
+/// is also a word of running text (`位置`, `Location`) counts only with its colon.
 fn crumb_label(text: &str) -> Option<&str> {
-    CRUMB_LABELS.iter().find_map(|l| {
+    BREADCRUMB_LABELS.iter().find_map(|l| {
         let rest = text.strip_prefix(l)?;
         let after = rest.trim_start_matches([':', '\u{ff1a}']);
-        (*l != "位置" || after.len() < rest.len()).then(|| crate::text::trim(after))
+        let needs_colon = matches!(*l, "位置" | "Location");
+        (!needs_colon || after.len() < rest.len()).then(|| crate::text::trim(after))
     })
 }
 
-/// The separators breadcrumbs put between their steps.
-const SEPARATORS: [char; 8] = [
-    '>', '\u{203a}', '\u{bb}', '\u{ff1e}', '/', '\u{2192}', '|', '-',
-];
+/// Splits the text of a breadcrumb element into steps: at the text importer's
+/// separators, and at the bars and dashes pages put between links too (`首页 | 要闻`).
+/// A text line has no links to set its steps apart, and a dash in it may be a step's
+/// own (`COVID-19`); between links, text is separators and at most the last step.
+fn is_crumb_separator(c: char) -> bool {
+    BREADCRUMB_SEPARATORS.contains(&c) || matches!(c, '|' | '-')
+}
 
+/// Text that reads like a breadcrumb: steps between the text importer's separators.
 fn has_separator(text: &str) -> bool {
-    text.contains(&SEPARATORS[..6])
+    text.contains(BREADCRUMB_SEPARATORS)
 }
 
 /// The steps of a breadcrumb element: links with their targets, and text steps
@@ -365,7 +359,7 @@ pub(crate) fn crumbs(
     // Label words (当前位置:) are not steps.
     out.retain(|(name, _)| {
         let bare = name.trim_end_matches([':', '\u{ff1a}']);
-        !CRUMB_LABELS.contains(&bare) && !name.is_empty()
+        !BREADCRUMB_LABELS.contains(&bare) && !name.is_empty()
     });
     out
 }
@@ -381,7 +375,7 @@ fn walk_crumbs(
         }
         match c.value() {
             Node::Text(t) => {
-                for part in t.split(SEPARATORS) {
+                for part in t.split(is_crumb_separator) {
                     let mut p = crate::text::trim(part);
                     if let Some(rest) = crumb_label(p) {
                         p = rest;
@@ -602,5 +596,21 @@ mod tests {
             Some("2019-09-08T11:42:03+08:00")
         );
         assert_eq!(script_time("var ctx = 1;"), None);
+    }
+
+    #[test]
+    fn crumb_labels() {
+        for text in [
+            "您当前所在位置\u{ff1a}首页",
+            "当前位置 首页",
+            "位置\u{ff1a}首页",
+        ] {
+            assert_eq!(crumb_label(text), Some("首页"), "{text}");
+        }
+        assert_eq!(crumb_label("Location: Home"), Some("Home"));
+        // Words of running text, with no colon.
+        for text in ["位置很好", "Locations"] {
+            assert_eq!(crumb_label(text), None, "{text}");
+        }
     }
 }

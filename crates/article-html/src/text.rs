@@ -1,13 +1,8 @@
 //! Small text helpers: whitespace, dates, file types.
 
-/// HTML whitespace plus the ideographic space and no-break space portals indent with.
-pub(crate) fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{3000}' | '\u{a0}' | '\u{feff}' | '\u{200b}')
-}
-
-pub(crate) fn trim(s: &str) -> &str {
-    s.trim_matches(is_space)
-}
+// White space, how running text ends and what a date looks like are the text
+// importer's, so that both importers read a line alike.
+pub(crate) use article::{date_at, ends_running_text, find_date, is_space, trim};
 
 /// Runs of whitespace as one space, ends trimmed.
 pub(crate) fn collapse(s: &str) -> String {
@@ -54,129 +49,6 @@ pub(crate) fn punctuation(s: &str) -> usize {
         .count()
 }
 
-/// Ends like a sentence (looking through closing quotes and brackets).
-pub(crate) fn ends_sentence(s: &str) -> bool {
-    let end = s.trim_end_matches([
-        '\u{201d}', '\u{2019}', '"', '\'', ')', '\u{ff09}', '\u{300b}', '\u{300d}',
-    ]);
-    end.ends_with([
-        '\u{3002}', '\u{2026}', '.', '!', '?', ';', ':', ',', '\u{ff01}', '\u{ff1f}', '\u{ff1b}',
-        '\u{ff1a}', '\u{ff0c}',
-    ])
-}
-
-/// The first date (and time) in `s` as ISO 8601: `2024-05-19`, `2024/5/19 16:37`,
-/// `2024年5月19日 16:37`, `2024-05-19T16:37:00+08:00`, `2024.05.19`. A time without
-/// an offset is Beijing time.
-pub(crate) fn find_date(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i + 8 <= b.len() {
-        let starts =
-            b[i..i + 4].iter().all(u8::is_ascii_digit) && (i == 0 || !b[i - 1].is_ascii_digit());
-        if starts {
-            if let Some(d) = date_at(&s[i..]) {
-                return Some(d);
-            }
-        }
-        i += 1;
-    }
-    None
-}
-
-/// A date at the very start of `s`.
-pub(crate) fn date_at(s: &str) -> Option<String> {
-    let mut nums: Vec<u32> = Vec::with_capacity(6);
-    let mut seps: Vec<&str> = Vec::new();
-    let mut rest = s;
-    let mut offset: Option<String> = None;
-    loop {
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if digits == 0 || digits > 4 || (nums.is_empty() && digits != 4) {
-            break;
-        }
-        nums.push(rest[..digits].parse().ok()?);
-        rest = &rest[digits..];
-        if nums.len() == 6 {
-            break;
-        }
-        let sep_len = match nums.len() {
-            // Year, month: one separator of a kind.
-            1 | 2 => {
-                let c = rest.chars().next()?;
-                if matches!(c, '-' | '/' | '.' | '\u{5e74}' | '\u{6708}') {
-                    c.len_utf8()
-                } else {
-                    break;
-                }
-            }
-            // Day: then perhaps 日, then T or spaces, then the hour.
-            3 => {
-                let after_day = rest.strip_prefix('\u{65e5}').unwrap_or(rest);
-                let skip = rest.len() - after_day.len();
-                let t = after_day.strip_prefix('T').unwrap_or(after_day);
-                let t2 = t.trim_start_matches([' ', '\u{a0}', '\u{3000}']);
-                if t2.len() == after_day.len() && !after_day.starts_with('T') {
-                    rest = after_day;
-                    break;
-                }
-                if !t2.bytes().next().is_some_and(|c| c.is_ascii_digit()) {
-                    rest = after_day;
-                    break;
-                }
-                skip + (after_day.len() - t2.len())
-            }
-            _ => {
-                let c = rest.chars().next();
-                match c {
-                    Some(':' | '\u{ff1a}') => c.map_or(1, char::len_utf8),
-                    _ => break,
-                }
-            }
-        };
-        seps.push(&rest[..sep_len]);
-        rest = &rest[sep_len..];
-    }
-    if nums.len() < 3 {
-        return None;
-    }
-    if nums.len() >= 5 {
-        let after = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
-        if after.starts_with('Z') {
-            offset = Some("Z".to_owned());
-        } else if let Some(sign) = after.chars().next().filter(|c| matches!(c, '+' | '-')) {
-            let tz: String = after[1..].chars().take(5).collect();
-            let (h, m) = match tz.split_once(':') {
-                Some((h, m)) => (h.to_owned(), m.to_owned()),
-                None if tz.len() >= 4 => (tz[..2].to_owned(), tz[2..4].to_owned()),
-                None => (String::new(), String::new()),
-            };
-            if h.len() == 2
-                && m.len() == 2
-                && h.bytes().chain(m.bytes()).all(|c| c.is_ascii_digit())
-            {
-                offset = Some(format!("{sign}{h}:{m}"));
-            }
-        }
-    }
-    let (y, m, d) = (nums[0], nums[1], nums[2]);
-    if !(1990..=2100).contains(&y)
-        || !(1..=12).contains(&m)
-        || d == 0
-        || d > article::days_in_month(y, m)
-    {
-        return None;
-    }
-    let date = format!("{y:04}-{m:02}-{d:02}");
-    if nums.len() >= 5 && nums[3] < 24 && nums[4] < 60 {
-        let sec = nums.get(5).copied().filter(|s| *s < 60).unwrap_or(0);
-        let tz = offset.unwrap_or_else(|| "+08:00".to_owned());
-        Some(format!("{date}T{:02}:{:02}:{sec:02}{tz}", nums[3], nums[4]))
-    } else {
-        Some(date)
-    }
-}
-
 /// The attachment file types: a link to one of these is a file, not a page.
 pub(crate) const FILE_TYPES: [&str; 15] = [
     "pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "ofd", "zip", "rar", "7z", "ppt", "pptx",
@@ -192,6 +64,15 @@ pub(crate) fn file_type(url: &str) -> Option<&'static str> {
     FILE_TYPES.iter().copied().find(|t| *t == ext)
 }
 
+/// The size units, largest first: the factor, the spellings the text after the
+/// number may start with, and the bare letters that count only when nothing follows.
+const UNITS: [(u64, &[&str], &[&str]); 4] = [
+    (1 << 30, &["GB", "G)", "G\u{ff09}"], &[]),
+    (1 << 20, &["MB", "M)", "M\u{ff09}", "M "], &["M"]),
+    (1 << 10, &["KB", "K)", "K\u{ff09}", "K "], &["K"]),
+    (1, &["BYTES", "B)", "B "], &["B"]),
+];
+
 /// `1.2MB`, `356 KB`, `(12.5M)` → bytes.
 pub(crate) fn find_size(s: &str) -> Option<u64> {
     let b = s.as_bytes();
@@ -205,33 +86,12 @@ pub(crate) fn find_size(s: &str) -> Option<u64> {
             .count();
         let num: f64 = s[i..i + num_len].parse().ok()?;
         let unit = s[i + num_len..].trim_start().to_ascii_uppercase();
-        let mult =
-            if unit.starts_with("GB") || unit.starts_with("G)") || unit.starts_with("G\u{ff09}") {
-                1u64 << 30
-            } else if unit.starts_with("MB")
-                || unit.starts_with("M)")
-                || unit.starts_with("M\u{ff09}")
-                || unit.starts_with("M ")
-                || unit == "M"
-            {
-                1 << 20
-            } else if unit.starts_with("KB")
-                || unit.starts_with("K)")
-                || unit.starts_with("K\u{ff09}")
-                || unit.starts_with("K ")
-                || unit == "K"
-            {
-                1 << 10
-            } else if unit.starts_with("BYTES")
-                || unit.starts_with("B)")
-                || unit.starts_with("B ")
-                || unit == "B"
-            {
-                1
-            } else {
-                continue;
-            };
-        return Some((num * mult as f64).round() as u64);
+        let Some((mult, ..)) = UNITS.iter().find(|(_, starts, whole)| {
+            starts.iter().any(|p| unit.starts_with(p)) || whole.contains(&unit.as_str())
+        }) else {
+            continue;
+        };
+        return Some((num * *mult as f64).round() as u64);
     }
     None
 }
@@ -239,35 +99,6 @@ pub(crate) fn find_size(s: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates() {
-        let d = |s: &str| find_date(s);
-        assert_eq!(
-            d("发布时间：2021-09-24 16:37").as_deref(),
-            Some("2021-09-24T16:37:00+08:00")
-        );
-        assert_eq!(
-            d("2019年03月23日 13:55 来源").as_deref(),
-            Some("2019-03-23T13:55:00+08:00")
-        );
-        assert_eq!(d("2019年3月2日").as_deref(), Some("2019-03-02"));
-        assert_eq!(
-            d("Updated: 2011-04-27 07:56").as_deref(),
-            Some("2011-04-27T07:56:00+08:00")
-        );
-        assert_eq!(
-            d("2020-03-05T10:00:00Z").as_deref(),
-            Some("2020-03-05T10:00:00Z")
-        );
-        assert_eq!(
-            d("2020-03-05T10:00:00+0800").as_deref(),
-            Some("2020-03-05T10:00:00+08:00")
-        );
-        assert_eq!(d("2020/3/5").as_deref(), Some("2020-03-05"));
-        assert_eq!(d("编号 123456789 2020-02-30"), None);
-        assert_eq!(d("电话 12345678"), None);
-    }
 
     #[test]
     fn files() {

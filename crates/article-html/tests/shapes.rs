@@ -19,6 +19,17 @@ fn import(html: &str) -> article::Article {
     a
 }
 
+/// The text of the lead's paragraphs, in order.
+fn lead_paragraphs(a: &article::Article) -> Vec<String> {
+    a.lead
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph { text } => Some(text.plain_text()),
+            _ => None,
+        })
+        .collect()
+}
+
 const PARA: &str = "各区人民政府，市政府各部门，各有关单位：为进一步做好相关工作，经市政府同意，现将有关事项通知如下，请结合实际认真贯彻落实。";
 
 #[test]
@@ -53,14 +64,7 @@ fn br_separated_and_div_only_bodies_are_paragraphs() {
          <div id=zoom>{PARA}<br><br>{PARA}第二段。<br/>　　{PARA}第三段。</div></body></html>"
     ));
     assert_eq!(a.title, "某县人民政府关于公布事项的通告");
-    let paras: Vec<String> = a
-        .lead
-        .iter()
-        .filter_map(|b| match b {
-            Block::Paragraph { text } => Some(text.plain_text()),
-            _ => None,
-        })
-        .collect();
+    let paras = lead_paragraphs(&a);
     assert_eq!(paras.len(), 3, "{paras:?}");
     assert!(paras[2].starts_with("各区人民政府") && paras[2].ends_with("第三段。"));
 }
@@ -195,13 +199,5 @@ fn attachment_lists_leave_nothing_behind_in_the_body() {
             ("统计表.xls", None)
         ]
     );
-    let paras: Vec<String> = a
-        .lead
-        .iter()
-        .filter_map(|b| match b {
-            Block::Paragraph { text } => Some(text.plain_text()),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(paras, [PARA, PARA]);
+    assert_eq!(lead_paragraphs(&a), [PARA, PARA]);
 }

@@ -8,8 +8,9 @@
 //! built the model itself (UTF-8 check, serde_json's typed `from_str`, `validate`);
 //! `BENCH_1000X_ONLY=1` runs these two only. Not a test.
 
+mod timing;
+
 use std::hint::black_box;
-use std::time::{Duration, Instant};
 
 /// A page of about `target` bytes: header, then chapters with numbered headings,
 /// paragraphs, lists and footnotes, then the trailer.
@@ -67,21 +68,8 @@ fn synthesized(factor: usize) -> article::Article {
     a
 }
 
-fn median(mut runs: Vec<Duration>) -> Duration {
-    runs.sort();
-    runs[runs.len() / 2]
-}
-
-fn measure(what: &str, bytes: usize, runs: usize, mut f: impl FnMut()) -> f64 {
-    f(); // warm up
-    let times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    let m = median(times);
+fn measure(what: &str, bytes: usize, runs: usize, f: impl FnMut()) -> f64 {
+    let m = timing::median_time(runs, f);
     let mbps = bytes as f64 / 1e6 / m.as_secs_f64();
     println!(
         "{what:<9} {:>6.2} MB  median {:>8.2} ms  {:>7.1} MB/s  ({runs} runs)",

@@ -10,6 +10,11 @@
 //! - the **trailer** (`trailer.rs`), read backwards from the end: source and author
 //!   notes, the original link, the editor, the disclaimer.
 //!
+//! The body's sections are nested and numbered by an [`Outline`] (`outline.rs`),
+//! which other importers build with too, so that every importer nests alike.
+//! Dates (`date.rs`), meta keys, breadcrumb labels, white space and how a line ends
+//! are the HTML importer's rules too, so that both importers read a page alike.
+//!
 //! Page chrome (`chrome.rs`: font-size switches, print, close and share rows, site
 //! footers) is dropped wherever it appears, before the zones are read. Every article
 //! the importer returns passes [`validate`](crate::validate); a page it cannot make
@@ -21,7 +26,9 @@
 
 mod body;
 mod chrome;
+mod date;
 mod header;
+mod outline;
 mod text;
 mod trailer;
 
@@ -31,11 +38,13 @@ use crate::model::Article;
 use body::build_body;
 use chrome::is_chrome;
 use header::header;
-use text::{is_english, trim};
 use trailer::{apply_trailer, trailer_start};
 
 pub use body::footnote;
-pub use header::section_from_breadcrumb;
+pub use date::{date_at, find_date};
+pub use header::{section_from_breadcrumb, BREADCRUMB_LABELS, BREADCRUMB_SEPARATORS, META_KEYS};
+pub use outline::Outline;
+pub use text::{ends_running_text, is_english_text, is_space, trim};
 
 /// Why a page could not be imported.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -96,7 +105,8 @@ pub fn from_plain_text(text: &str) -> Result<Article, ImportError> {
     }
 
     let mut article = Article::new("a", "");
-    let english = is_english(text);
+    // A copied page is mostly its article: any English prose in it decides.
+    let english = is_english_text(text.chars().take(20_000), 0);
     if english {
         "en".clone_into(&mut article.lang);
     }

@@ -33,8 +33,9 @@ mod url;
 mod validate;
 
 pub use import::{
-    derived_id, footnote, from_plain_text, is_chrome_line, section_from_breadcrumb, ImportError,
-    ImportErrorKind,
+    date_at, derived_id, ends_running_text, find_date, footnote, from_plain_text, is_chrome_line,
+    is_english_text, is_space, section_from_breadcrumb, trim, ImportError, ImportErrorKind,
+    Outline, BREADCRUMB_LABELS, BREADCRUMB_SEPARATORS, META_KEYS,
 };
 pub use index::parse_index;
 pub use json_writer::JsonWriter;

@@ -1,19 +1,9 @@
 //! The body zone: the lead, then sections opened by numbered or unnumbered
 //! headings, with paragraphs, lists, footnotes, the summary and the keywords.
 
-use super::text::{trim, COLONS};
-use super::Line;
-use crate::model::{Article, Block, Inline, Section};
-
-/// Sentence-ending punctuation: a line ending in one is not a heading.
-const SENTENCE_END: [char; 14] = [
-    '\u{3002}', '\u{2026}', '.', '!', '?', ';', ':', ',', '\u{ff01}', '\u{ff1f}', '\u{ff1b}',
-    '\u{ff1a}', '\u{ff0c}', '\u{3001}',
-];
-/// Closing quotes and brackets, looked through when checking how a line ends.
-const CLOSERS: [char; 9] = [
-    '\u{201d}', '\u{2019}', '"', '\'', ')', '\u{ff09}', '\u{300b}', '\u{300d}', '\u{300f}',
-];
+use super::text::{ends_running_text, trim, COLONS};
+use super::{Line, Outline};
+use crate::model::{Article, Block, Inline};
 
 /// Numbered heading kinds, outermost first: the level of a heading is the rank of
 /// its kind among the kinds the page uses.
@@ -160,9 +150,7 @@ fn marker(line: &str) -> Option<(Kind, usize)> {
 fn looks_like_heading(line: &str, english: bool) -> bool {
     let n = line.chars().count();
     let max = if english { 90 } else { 40 };
-    // Look through closing quotes and brackets: `…说:“…。”` ends a sentence.
-    let end = line.trim_end_matches(CLOSERS);
-    (2..=max).contains(&n) && !end.ends_with(SENTENCE_END) && !is_bullet(line)
+    (2..=max).contains(&n) && !ends_running_text(line) && !is_bullet(line)
 }
 
 fn is_bullet(line: &str) -> bool {
@@ -365,97 +353,48 @@ pub(super) fn build_body(article: &mut Article, body: &[Line<'_>], english: bool
     kinds.dedup();
     let numbered = !kinds.is_empty();
 
-    // stack[d] is the open section at depth d + 1.
-    let mut stack: Vec<Section> = Vec::new();
-    let mut footnote_ids: Vec<String> = Vec::new();
+    let mut outline = Outline::new(article);
     let mut list: Option<(bool, Vec<Inline>)> = None;
-
-    fn target<'s>(article: &'s mut Article, stack: &'s mut [Section]) -> &'s mut Vec<Block> {
-        match stack.last_mut() {
-            Some(s) => &mut s.blocks,
-            None => &mut article.lead,
-        }
-    }
-    fn flush_list(
-        article: &mut Article,
-        stack: &mut [Section],
-        list: &mut Option<(bool, Vec<Inline>)>,
-    ) {
+    fn flush_list(outline: &mut Outline<'_>, list: &mut Option<(bool, Vec<Inline>)>) {
         if let Some((ordered, items)) = list.take() {
-            target(article, stack).push(Block::List { ordered, items });
-        }
-    }
-    fn close_to(article: &mut Article, stack: &mut Vec<Section>, depth: usize) {
-        while stack.len() > depth {
-            let Some(s) = stack.pop() else { break };
-            match stack.last_mut() {
-                Some(parent) => parent.sections.push(s),
-                None => article.sections.push(s),
-            }
+            outline.push(Block::List { ordered, items });
         }
     }
 
     for item in items {
         if !matches!(item, Item::Entry(..)) {
-            flush_list(article, &mut stack, &mut list);
+            flush_list(&mut outline, &mut list);
         }
         match item {
             Item::Heading(kind, text) => {
                 let level = match kind {
                     Some(k) => kinds.iter().position(|x| *x == k).unwrap_or(0) + 1,
                     None if numbered => {
-                        target(article, &mut stack).push(Block::Subheading { text });
+                        outline.push(Block::Subheading { text });
                         continue;
                     }
                     None => 1,
                 };
-                // A level deeper than one below the open ones nests one level down.
-                let level = level.min(stack.len() + 1);
-                close_to(article, &mut stack, level - 1);
-                stack.push(Section {
-                    id: None,
-                    heading: text,
-                    blocks: Vec::new(),
-                    sections: Vec::new(),
-                });
+                outline.open(level, text);
             }
             Item::Para(text) | Item::Numbered(_, text) => {
                 if !text.is_empty() {
-                    target(article, &mut stack).push(Block::paragraph(text));
+                    outline.push(Block::paragraph(text));
                 }
             }
             Item::Entry(ordered, text) => {
                 if list.as_ref().is_some_and(|(o, _)| *o != ordered) {
-                    flush_list(article, &mut stack, &mut list);
+                    flush_list(&mut outline, &mut list);
                 }
                 list.get_or_insert_with(|| (ordered, Vec::new()))
                     .1
                     .push(Inline::from(text));
             }
-            Item::Footnote(n, text) => {
-                let id = format!("fn-{n}");
-                let id = (!footnote_ids.contains(&id)).then(|| {
-                    footnote_ids.push(id.clone());
-                    id
-                });
-                target(article, &mut stack).push(Block::Footnote {
-                    id,
-                    text: Inline::from(text),
-                });
-            }
+            Item::Footnote(n, text) => outline.footnote(n, Inline::from(text)),
         }
     }
-    flush_list(article, &mut stack, &mut list);
-    close_to(article, &mut stack, 0);
-    number_sections(&mut article.sections, "sec");
-}
-
-fn number_sections(sections: &mut [Section], prefix: &str) {
-    for (n, s) in sections.iter_mut().enumerate() {
-        let id = format!("{prefix}-{}", n + 1);
-        number_sections(&mut s.sections, &id);
-        s.id = Some(id);
-    }
+    flush_list(&mut outline, &mut list);
+    outline.finish();
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The header zone: site name, breadcrumb, kicker, title, subtitle and the meta
 //! fields (publish time, author, source, editor).
 
+use super::date::{date_at, find_date};
 use super::text::{split_label, trim, COLONS, DASH};
 use super::{ImportError, ImportErrorKind, Line};
 use crate::model::{Article, Author, Link};
@@ -194,29 +195,46 @@ pub fn section_from_breadcrumb(crumbs: &[Link], title: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// The words that lead a breadcrumb (`当前位置：首页 > 要闻`), longest first where one
+/// starts another, so that the first a line starts with is the whole label.
+pub const BREADCRUMB_LABELS: [&str; 12] = [
+    "您当前所在位置",
+    "您现在的位置",
+    "您当前的位置",
+    "您当前位置",
+    "当前位置为",
+    "当前位置",
+    "您的位置",
+    "所在位置",
+    "当前所在",
+    "位置",
+    "You are here",
+    "Location",
+];
+
+/// What separates a breadcrumb's steps: the arrows (`首页 > 要闻 > 正文`), then the
+/// slashes (`首页 / 要闻`).
+pub const BREADCRUMB_SEPARATORS: [char; 7] = [
+    '>', '\u{203a}', '\u{bb}', '\u{ff1e}', '\u{2192}', '/', '\u{ff0f}',
+];
+
+/// The arrows of [`BREADCRUMB_SEPARATORS`].
+const CRUMB_ARROWS: &[char] = BREADCRUMB_SEPARATORS.split_at(5).0;
+
 fn breadcrumb(line: &str) -> Option<Vec<Link>> {
-    const LABELS: [&str; 8] = [
-        "当前位置",
-        "当前所在",
-        "您当前所在位置",
-        "您当前位置",
-        "您的位置",
-        "位置",
-        "You are here",
-        "Location",
-    ];
     let rest = match split_label(line) {
-        Some((label, rest)) if LABELS.contains(&label) => rest,
+        Some((label, rest)) if BREADCRUMB_LABELS.contains(&label) => rest,
+        // Without a label, only an arrow marks the steps: a slash may be a date's.
         _ if (line.starts_with("首页") || line.starts_with("Home"))
             && line.len() < 200
-            && line.contains(['>', '\u{203a}', '\u{bb}', '\u{ff1e}']) =>
+            && line.contains(CRUMB_ARROWS) =>
         {
             line
         }
         _ => return None,
     };
     Some(
-        rest.split(['>', '\u{203a}', '\u{bb}', '/', '\u{ff1e}', '\u{ff0f}'])
+        rest.split(BREADCRUMB_SEPARATORS)
             .map(trim)
             .filter(|s| !s.is_empty())
             .map(|name| Link {
@@ -227,8 +245,9 @@ fn breadcrumb(line: &str) -> Option<Vec<Link>> {
     )
 }
 
-/// Meta keys, longest first where one is the tail of another (信息来源 / 来源).
-const META_KEYS: [&str; 26] = [
+/// The keys of meta fields (`来源：新华网`), longest first where one is the tail
+/// (信息来源 / 来源) or the start (浏览次数 / 浏览) of another.
+pub const META_KEYS: [&str; 28] = [
     "发布时间",
     "发布日期",
     "更新时间",
@@ -243,8 +262,10 @@ const META_KEYS: [&str; 26] = [
     "编辑",
     "浏览次数",
     "浏览量",
+    "浏览",
     "阅读次数",
     "阅读量",
+    "阅读",
     "点击数",
     "点击量",
     "点击",
@@ -394,7 +415,7 @@ fn leading_date_len(line: &str) -> usize {
         }
     }
     let candidate = trim(&line[..end]);
-    if normalize_date(candidate).is_some() {
+    if date_at(candidate).is_some() {
         candidate.len()
     } else {
         0
@@ -408,12 +429,12 @@ fn apply_meta(article: &mut Article, fields: &[(&'static str, &str)], english: b
         }
         match key {
             "发布时间" | "发布日期" | "时间" | "日期" | "Published" | "Date" => {
-                if let Some(d) = normalize_date(value) {
+                if let Some(d) = find_date(value) {
                     article.published = Some(d);
                 }
             }
             "更新时间" | "Updated" => {
-                if let Some(d) = normalize_date(value) {
+                if let Some(d) = find_date(value) {
                     // A page that gives only its update time was published then at
                     // the latest: the reader gets that date.
                     if article.published.is_none() {
@@ -501,42 +522,6 @@ pub(super) fn parse_authors(value: &str, english: bool) -> Vec<Author> {
     out
 }
 
-/// `2024-05-19`, `2024-05-19 16:37`, `2023年02月03日`, `2023/2/3`, `2023.2.3` → ISO
-/// 8601 (a time without an offset is Asia/Shanghai, `+08:00`).
-fn normalize_date(s: &str) -> Option<String> {
-    let mut nums = [0u32; 6];
-    let mut n = 0;
-    for part in s
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|p| !p.is_empty())
-    {
-        if n == 6 {
-            break;
-        }
-        nums[n] = if part.len() <= 4 {
-            part.parse().ok()?
-        } else {
-            return None;
-        };
-        n += 1;
-    }
-    if n < 3 {
-        return None;
-    }
-    let [y, m, d, h, mi, sec] = nums;
-    if !(1900..=2999).contains(&y) {
-        return None;
-    }
-    let date = format!("{y:04}-{m:02}-{d:02}");
-    let iso = if n >= 5 && h < 24 && mi < 60 {
-        let sec = if n == 6 && sec < 60 { sec } else { 0 };
-        format!("{date}T{h:02}:{mi:02}:{sec:02}+08:00")
-    } else {
-        date
-    };
-    crate::validate::check_datetime(&iso).ok().map(|()| iso)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -573,22 +558,6 @@ mod tests {
         apply_meta(&mut a, &f, false);
         assert_eq!(a.published.as_deref(), Some("2024-05-19T16:37:00+08:00"));
         assert_eq!(a.source.unwrap().name, "新华网");
-    }
-
-    #[test]
-    fn dates_normalize() {
-        assert_eq!(normalize_date("2023/2/3").as_deref(), Some("2023-02-03"));
-        assert_eq!(normalize_date("2023.2.3").as_deref(), Some("2023-02-03"));
-        assert_eq!(
-            normalize_date("2023年02月03日").as_deref(),
-            Some("2023-02-03")
-        );
-        assert_eq!(
-            normalize_date("2024-05-19 16:37").as_deref(),
-            Some("2024-05-19T16:37:00+08:00")
-        );
-        assert_eq!(normalize_date("2023-02-30"), None);
-        assert_eq!(normalize_date("99999999999-1-1"), None);
     }
 
     #[test]
