@@ -466,14 +466,19 @@ fn title_over_lines(pieces: &[Piece], title: &str) -> Option<usize> {
 }
 
 /// A line of the meta cluster left in the body: led by a date, or by one of the text
-/// importer's meta keys. The key may be followed by a space instead of its colon: a
-/// page may print the key in an element of its own and the colon not at all.
+/// importer's meta keys. A Chinese key may be followed by a space instead of its colon:
+/// a page may print the key in an element of its own and the colon not at all. An
+/// English key (`By`, `Source`, `Updated`) needs its colon, or a heading such as "By
+/// the numbers" would be taken for one.
 fn is_meta_line(t: &str) -> bool {
     let has_date = find_date(t).is_some();
     let starts_with_date = t.as_bytes().first().is_some_and(u8::is_ascii_digit) && has_date;
-    let keyed = article::META_KEYS
-        .iter()
-        .any(|k| t.starts_with(k) && t[k.len()..].starts_with([':', '\u{ff1a}', ' ']));
+    let keyed = article::META_KEYS.iter().any(|k| match t.strip_prefix(k) {
+        Some(after) => {
+            after.starts_with([':', '\u{ff1a}']) || (!k.is_ascii() && after.starts_with(' '))
+        }
+        None => false,
+    });
     starts_with_date && char_count(t) < 80
         || keyed && char_count(t) < 120 && (has_date || !ends_running_text(t))
 }
@@ -504,4 +509,24 @@ pub(crate) fn is_placeholder_name(n: &str) -> bool {
         "网站管理员",
     ]
     .contains(&n.trim().to_ascii_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_meta_line;
+
+    #[test]
+    fn english_meta_keys_need_their_colon() {
+        assert!(is_meta_line("来源 新华社"));
+        assert!(is_meta_line("来源：新华社"));
+        assert!(is_meta_line("By: Jane Doe"));
+        assert!(is_meta_line("Source: Xinhua"));
+        for heading in [
+            "By the numbers",
+            "Source of the outbreak",
+            "Updated guidance for schools",
+        ] {
+            assert!(!is_meta_line(heading), "{heading}");
+        }
+    }
 }

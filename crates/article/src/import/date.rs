@@ -27,6 +27,45 @@ pub fn find_date(s: &str) -> Option<String> {
     None
 }
 
+/// A value the page labels as a date (after `发布时间：`, at the start of a meta line),
+/// read leniently: any separators (`2024 年 5 月 19 日`, `2024－05－19`, `16时37分`) and
+/// any year from 1900, since the label already says it is a date. [`find_date`] and
+/// [`date_at`] look for a date in text that may hold other numbers, so they ask for
+/// its shape and the web's years.
+pub(crate) fn labelled_date(s: &str) -> Option<String> {
+    let mut nums = [0u32; 6];
+    let mut n = 0;
+    for part in s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+    {
+        if n == 6 {
+            break;
+        }
+        nums[n] = if part.len() <= 4 {
+            part.parse().ok()?
+        } else {
+            return None;
+        };
+        n += 1;
+    }
+    if n < 3 {
+        return None;
+    }
+    let [y, m, d, h, mi, sec] = nums;
+    if !(1900..=2999).contains(&y) {
+        return None;
+    }
+    let date = format!("{y:04}-{m:02}-{d:02}");
+    let iso = if n >= 5 && h < 24 && mi < 60 {
+        let sec = if n == 6 && sec < 60 { sec } else { 0 };
+        format!("{date}T{h:02}:{mi:02}:{sec:02}+08:00")
+    } else {
+        date
+    };
+    check_datetime(&iso).ok().map(|()| iso)
+}
+
 /// A date at the very start of `s`.
 pub fn date_at(s: &str) -> Option<String> {
     let mut nums: Vec<u32> = Vec::with_capacity(6);
@@ -119,6 +158,26 @@ pub fn date_at(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_labelled_date_is_read_leniently() {
+        for (text, want) in [
+            ("2023/2/3", Some("2023-02-03")),
+            ("2023.2.3", Some("2023-02-03")),
+            ("2023年02月03日", Some("2023-02-03")),
+            ("2024 年 5 月 19 日", Some("2024-05-19")),
+            ("2024－05－19", Some("2024-05-19")),
+            ("1989-12-26", Some("1989-12-26")),
+            ("2024-05-19 16:37", Some("2024-05-19T16:37:00+08:00")),
+            ("2024年5月19日16时37分", Some("2024-05-19T16:37:00+08:00")),
+            ("2023-02-30", None),
+            ("99999999999-1-1", None),
+        ] {
+            assert_eq!(labelled_date(text).as_deref(), want, "{text}");
+        }
+        // Free text asks for the shape and the web's years.
+        assert_eq!(find_date("1989-12-26"), None);
+    }
 
     #[test]
     fn dates() {

@@ -1,7 +1,7 @@
 //! The header zone: site name, breadcrumb, kicker, title, subtitle and the meta
 //! fields (publish time, author, source, editor).
 
-use super::date::{date_at, find_date};
+use super::date::labelled_date;
 use super::text::{split_label, trim, COLONS, DASH};
 use super::{ImportError, ImportErrorKind, Line};
 use crate::model::{Article, Author, Link};
@@ -415,7 +415,7 @@ fn leading_date_len(line: &str) -> usize {
         }
     }
     let candidate = trim(&line[..end]);
-    if date_at(candidate).is_some() {
+    if labelled_date(candidate).is_some() {
         candidate.len()
     } else {
         0
@@ -429,12 +429,12 @@ fn apply_meta(article: &mut Article, fields: &[(&'static str, &str)], english: b
         }
         match key {
             "发布时间" | "发布日期" | "时间" | "日期" | "Published" | "Date" => {
-                if let Some(d) = find_date(value) {
+                if let Some(d) = labelled_date(value) {
                     article.published = Some(d);
                 }
             }
             "更新时间" | "Updated" => {
-                if let Some(d) = find_date(value) {
+                if let Some(d) = labelled_date(value) {
                     // A page that gives only its update time was published then at
                     // the latest: the reader gets that date.
                     if article.published.is_none() {
