@@ -24,8 +24,8 @@ if [ -n "$stray" ]; then
   echo "bundle-css.sh: not shipped, outside styles/*.css and styles/components/*.css: $stray" >&2
   exit 1
 fi
-# A component's sheet is named after it: a sheet without its component styles nothing
-# any more, or was named after something else.
+# A component's sheet is named after it: a sheet without its component is left over
+# from a removed one, or named after something else.
 for f in styles/components/*.css; do
   c=$(basename "$f" .css)
   [ -f "src/components/$c.rs" ] || { echo "bundle-css.sh: $f has no component src/components/$c.rs" >&2; exit 1; }

@@ -59,8 +59,8 @@ for (const v of VIEWERS) {
     }
     await expect(p.section).toBeVisible();
     if (v.dark) {
-      // The dark theme's own palette (variables.css, as reading-themes.spec checks
-      // on the standalone page), not one of its own.
+      // The dark theme's palette (variables.css), as reading-themes.spec checks it on
+      // the standalone page.
       const bg = await viewer.evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('.av-root')!).backgroundColor);
       expect(bg).toBe('rgb(23, 25, 28)');
     }

@@ -28,7 +28,7 @@ test('the seed page, imported text and the viewer’s own words, has full-width 
 test('a load error is worded with full-width punctuation', async ({ page }) => {
   await page.goto('/?src=missing.json');
   const alert = page.getByRole('alert');
-  await expect(alert).toContainText('找不到该文章');
+  await expect(alert).toContainText('：找不到该文章');
   expect(await alert.innerText()).not.toMatch(HALF);
   expect(await alert.innerText()).toContain('HTTP 404');
 });

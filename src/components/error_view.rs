@@ -193,7 +193,7 @@ mod tests {
         for e in &every {
             let zh = error_message(e, false);
             assert_eq!(article::full_width_punctuation(&zh), zh, "{e:?}");
-            assert!(!zh.contains(['(', ')']), "{zh}");
+            assert!(!zh.contains(['(', ')', ',', ':']), "{zh}");
         }
     }
 }

@@ -47,8 +47,8 @@ fn blocks(list: &[Block], parts: &mut Vec<String>) {
                 None => text.plain_text(),
             }),
             Block::Figure { alt, caption, .. } => parts.push(match caption {
-                Some(c) => format!("[图:{alt}] {}", c.plain_text()),
-                None => format!("[图:{alt}]"),
+                Some(c) => format!("[图：{alt}] {}", c.plain_text()),
+                None => format!("[图：{alt}]"),
             }),
             // One line a row, cells separated by tabs, the caption above.
             Block::Table {
