@@ -63,9 +63,12 @@ test('after a jump to a short section that cannot reach the top, that section st
   await expect(page).toHaveURL(/#sec-3$/);
 });
 
-test('scrolling is smooth unless the reader prefers reduced motion', async ({ page }) => {
+test('scrolling is smooth once the reader uses the page, unless they prefer reduced motion', async ({ page }) => {
   await openArticle(page, undefined, 'no-preference');
   const behavior = () => page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior);
+  // Nothing used yet: the browser's own landing (a section link) is at once.
+  expect(await behavior()).toBe('auto');
+  await toc(page).getByRole('link', { name: 'Part two' }).focus();
   expect(await behavior()).toBe('smooth');
   await page.emulateMedia({ reducedMotion: 'reduce' });
   expect(await behavior()).toBe('auto');

@@ -8,6 +8,7 @@ test('back and forward move between a list page and an article, and the section 
   const section = page.getByRole('heading', { level: 2, name: /坚持科学民主依法立法/ });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('以高质量立法保障和促进高质量发展');
   await expect(section).toBeInViewport();
+  await expect(page).toHaveURL(/\/a\/lifa-gaozhiliang\/#sec-3$/);
 
   // Leave for the list page while still reading the section. Clicking the breadcrumb
   // would first scroll to the top, and the hash rightly follows the reader there
@@ -34,6 +35,39 @@ test('back and forward move between a list page and an article, and the section 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('理论研究');
   await page.goBack();
   await expect(section).toBeInViewport();
+});
+
+test('a section link opens at its section at once: the page does not slide there from the top', async ({ page }) => {
+  // The motion a reader gets by default (no reduced-motion preference), where
+  // scrolling is smooth once they use the page.
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await page.addInitScript(() => {
+    const w = window as any;
+    w.__offsets = [];
+    addEventListener('scroll', () => w.__offsets.push(scrollY));
+    // Every hash the scroll-spy writes while the page opens.
+    w.__hashes = [];
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (s: unknown, t: string, u?: string | URL | null) => {
+      w.__hashes.push(new URL(String(u), location.href).hash);
+      replace(s, t, u);
+    };
+  });
+  await page.goto('/a/lifa-gaozhiliang/#sec-3');
+  await expect(page.getByRole('button', { name: '阅读设置' })).toBeEnabled();
+  const heading = page.getByRole('heading', { level: 2, name: /坚持科学民主依法立法/ });
+  const top = await heading.evaluate((h) => h.getBoundingClientRect().top);
+  const bar = await page.locator('.reader-bar').evaluate((b) => b.getBoundingClientRect().bottom);
+  expect(top).toBeGreaterThanOrEqual(bar);
+  expect(top - bar).toBeLessThan(60);
+  const y = await page.evaluate(() => scrollY);
+  expect(y).toBeGreaterThan(300);
+  // Every offset the page showed was the section's: none on the way down to it.
+  const offsets: number[] = await page.evaluate(() => (window as any).__offsets);
+  expect(offsets.filter((o) => o !== y)).toEqual([]);
+  const hashes: string[] = await page.evaluate(() => (window as any).__hashes);
+  expect(hashes.filter((h) => h !== '#sec-3')).toEqual([]);
+  await expect(page).toHaveURL(/#sec-3$/);
 });
 
 test('a list page links into articles, and the footer links to the previous and next article', async ({ page }) => {

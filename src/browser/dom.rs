@@ -123,10 +123,26 @@ pub(crate) fn page_path() -> String {
         .unwrap_or_default()
 }
 
-/// Scrolls the page to its top (smooth unless the reader prefers reduced motion).
+/// Scrolls the page to its top (smooth unless the reader prefers reduced motion):
+/// the reader asked to go there (回到顶部).
 pub(crate) fn scroll_to_top() {
     if let Some(w) = window() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Puts the page at offset (`x`, `y`) at once. A page that opens (another article or
+/// list, or the app taking over the page rendered at build time) shows up where it
+/// belongs; `html { scroll-behavior: smooth }` would otherwise animate there from
+/// wherever the page was, sweeping the scroll-spy (and the URL) through every section
+/// on the way.
+pub(crate) fn jump_to(x: f64, y: f64) {
+    if let Some(w) = window() {
+        let o = web_sys::ScrollToOptions::new();
+        o.set_left(x);
+        o.set_top(y);
+        o.set_behavior(web_sys::ScrollBehavior::Instant);
+        w.scroll_to_with_scroll_to_options(&o);
     }
 }
 

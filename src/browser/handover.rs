@@ -133,12 +133,13 @@ impl Handover {
         let Some(w) = crate::browser::dom::window() else {
             return;
         };
-        // Removing the page and rendering the app happen in one run of microtasks, so
-        // the offset normally survives; put it back only if it was lost (reset to the
-        // top), never over scrolling the reader did since.
+        // Between removing the page and rendering the app the document is short for a
+        // moment, and the browser may reset the offset to the top: put it back, at once
+        // and before the next paint, only if it was lost that way, never over scrolling
+        // the reader did since.
         let now = (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0));
         if now == (0.0, 0.0) && self.scroll != now {
-            w.scroll_to_with_x_and_y(self.scroll.0, self.scroll.1);
+            crate::browser::dom::jump_to(self.scroll.0, self.scroll.1);
         }
         let doc = w.document();
         // Focus moved on in the meantime (Yew may yield to the browser before its

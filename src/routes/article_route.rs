@@ -83,7 +83,7 @@ pub fn ArticleRoute(props: &ArticleRouteProps) -> Html {
             if owns && handover::restore_reader_place() {
                 *handed_over.borrow_mut() = true;
             } else if top {
-                dom::scroll_to_top();
+                dom::jump_to(0.0, 0.0);
             }
         });
     }

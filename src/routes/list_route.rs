@@ -34,7 +34,7 @@ pub fn ListRoute(props: &ListRouteProps) -> Html {
                 // Taking over the list page rendered at build time keeps the reader's
                 // place; any other list starts at the top.
                 if !handover::restore_reader_place() {
-                    dom::scroll_to_top();
+                    dom::jump_to(0.0, 0.0);
                 }
             }
         });
