@@ -106,7 +106,13 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let root = root.clone();
         Callback::from(move |_: MouseEvent| {
             dom::scroll_to_top();
-            focus(&root, "#av-title");
+            // Without scrolling: a plain focus would cut the glide to the top short.
+            if let Some(title) = root
+                .cast::<Element>()
+                .and_then(|r| r.query_selector("#av-title").ok().flatten())
+            {
+                dom::focus_quietly(&title);
+            }
         })
     };
 

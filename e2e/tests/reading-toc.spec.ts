@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { openArticle, toc } from './reading-helpers';
 
 // The table of contents follows the reader.
@@ -63,15 +63,45 @@ test('after a jump to a short section that cannot reach the top, that section st
   await expect(page).toHaveURL(/#sec-3$/);
 });
 
-test('scrolling is smooth once the reader uses the page, unless they prefer reduced motion', async ({ page }) => {
-  await openArticle(page, undefined, 'no-preference');
-  const behavior = () => page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior);
-  // Nothing used yet: the browser's own landing (a section link) is at once.
-  expect(await behavior()).toBe('auto');
-  await toc(page).getByRole('link', { name: 'Part two' }).focus();
-  expect(await behavior()).toBe('smooth');
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  expect(await behavior()).toBe('auto');
+/** Every offset the page passes through while `act` scrolls it, until the scroll ends. */
+async function offsetsDuring(page: Page, act: () => Promise<void>): Promise<number[]> {
+  await page.evaluate(() => {
+    const w = window as any;
+    w.__offsets = [];
+    const log = () => w.__offsets.push(scrollY);
+    addEventListener('scroll', log);
+    w.__ended = new Promise<void>((r) => addEventListener('scrollend', () => {
+      removeEventListener('scroll', log);
+      r();
+    }, { once: true }));
+  });
+  await act();
+  await page.evaluate(() => (window as any).__ended);
+  return page.evaluate(() => (window as any).__offsets);
+}
+
+test('a TOC jump and 返回顶部 glide unless the reader prefers reduced motion; nothing else does', async ({ page }) => {
+  for (const motion of ['no-preference', 'reduce'] as const) {
+    await openArticle(page, undefined, motion);
+    // The stylesheet animates none of the browser's own moves (a #sec-n landing).
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('auto');
+    const jump = await offsetsDuring(page, () => toc(page).getByRole('link', { name: 'Part four' }).click());
+    // To the end of the page at once, where 返回顶部 is on screen.
+    await page.evaluate(async () => {
+      const end = document.documentElement.scrollHeight - innerHeight;
+      if (scrollY >= end) return;
+      const ended = new Promise((r) => addEventListener('scrollend', r, { once: true }));
+      scrollTo({ top: end, behavior: 'instant' });
+      await ended;
+    });
+    const top = await offsetsDuring(page, () => page.getByRole('button', { name: '返回顶部' }).click());
+    expect(top.at(-1)).toBe(0);
+    // A glide passes the offsets on the way; reduced motion goes there in one step.
+    for (const offsets of [jump, top]) {
+      if (motion === 'reduce') expect(new Set(offsets).size).toBe(1);
+      else expect(new Set(offsets).size).toBeGreaterThan(2);
+    }
+  }
 });
 
 test('a jumped-to heading lands below the sticky toolbar', async ({ page }) => {

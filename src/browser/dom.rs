@@ -123,25 +123,59 @@ pub(crate) fn page_path() -> String {
         .unwrap_or_default()
 }
 
-/// Scrolls the page to its top (smooth unless the reader prefers reduced motion):
-/// the reader asked to go there (回到顶部).
-pub(crate) fn scroll_to_top() {
-    if let Some(w) = window() {
-        w.scroll_to_with_x_and_y(0.0, 0.0);
+/// How the page moves. Only a move the reader asked for glides (a TOC link, 返回顶部,
+/// the sentence being read aloud), and only when they do not prefer reduced motion;
+/// everything else is instant: a page that opens, the hand-over, a return to the
+/// reader's place. The stylesheet sets no `scroll-behavior`, so the browser's own
+/// moves (landing on a `#sec-n` link, a plain fragment link) are instant too: sliding
+/// down from the top would sweep the scroll-spy, and the URL, through every section
+/// above the target.
+fn motion(asked: bool) -> web_sys::ScrollBehavior {
+    let reduce = || {
+        window()
+            .and_then(|w| {
+                w.match_media("(prefers-reduced-motion: reduce)")
+                    .ok()
+                    .flatten()
+            })
+            .is_some_and(|m| m.matches())
+    };
+    if asked && !reduce() {
+        web_sys::ScrollBehavior::Smooth
+    } else {
+        web_sys::ScrollBehavior::Instant
     }
 }
 
-/// Puts the page at offset (`x`, `y`) at once. A page that opens (another article or
-/// list, or the app taking over the page rendered at build time) shows up where it
-/// belongs; `html { scroll-behavior: smooth }` would otherwise animate there from
-/// wherever the page was, sweeping the scroll-spy (and the URL) through every section
-/// on the way.
+/// Scrolls `el` into view, `block` being where it lands; `asked`: see [`motion`].
+pub(crate) fn scroll_to_element(
+    el: &web_sys::Element,
+    block: web_sys::ScrollLogicalPosition,
+    asked: bool,
+) {
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(block);
+    opts.set_behavior(motion(asked));
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
+/// Scrolls the page to its top because the reader asked (返回顶部): see [`motion`].
+pub(crate) fn scroll_to_top() {
+    if let Some(w) = window() {
+        let o = web_sys::ScrollToOptions::new();
+        o.set_top(0.0);
+        o.set_behavior(motion(true));
+        w.scroll_to_with_scroll_to_options(&o);
+    }
+}
+
+/// Puts the page at offset (`x`, `y`) at once: see [`motion`].
 pub(crate) fn jump_to(x: f64, y: f64) {
     if let Some(w) = window() {
         let o = web_sys::ScrollToOptions::new();
         o.set_left(x);
         o.set_top(y);
-        o.set_behavior(web_sys::ScrollBehavior::Instant);
+        o.set_behavior(motion(false));
         w.scroll_to_with_scroll_to_options(&o);
     }
 }

@@ -9,8 +9,8 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    Element, HtmlSelectElement, ScrollIntoViewOptions, ScrollLogicalPosition, SpeechSynthesis,
-    SpeechSynthesisUtterance, SpeechSynthesisVoice,
+    Element, HtmlSelectElement, ScrollLogicalPosition, SpeechSynthesis, SpeechSynthesisUtterance,
+    SpeechSynthesisVoice,
 };
 use yew::prelude::*;
 
@@ -134,9 +134,7 @@ fn mark(items: &[Element], idx: Option<usize>) {
             .toggle_with_force("is-reading", idx == Some(i));
     }
     if let Some(el) = idx.and_then(|i| items.get(i)) {
-        let opts = ScrollIntoViewOptions::new();
-        opts.set_block(ScrollLogicalPosition::Center);
-        el.scroll_into_view_with_scroll_into_view_options(&opts);
+        crate::browser::dom::scroll_to_element(el, ScrollLogicalPosition::Center, true);
     }
 }
 

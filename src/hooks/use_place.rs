@@ -10,7 +10,7 @@ use std::rc::Rc;
 use gloo_events::EventListener;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions};
+use web_sys::{Element, ScrollLogicalPosition};
 use yew::prelude::*;
 
 use crate::hooks::use_prefs::storage;
@@ -165,19 +165,17 @@ fn go_to(root: Element, hs: Rc<Vec<Element>>, i: usize, pm: i16, done: impl FnOn
     let Some(h) = hs.get(i).cloned() else {
         return done();
     };
-    let opts = ScrollIntoViewOptions::new();
-    opts.set_behavior(ScrollBehavior::Instant);
-    h.scroll_into_view_with_scroll_into_view_options(&opts);
+    crate::browser::dom::scroll_to_element(&h, ScrollLogicalPosition::Start, false);
     next_frame(move || {
         next_frame(move || {
             if let Some(w) = crate::browser::dom::window() {
                 let t = top(&h);
                 let delta =
                     t - landing_line(&h) + f64::from(pm) / 1000.0 * (next_top(&root, &hs, i) - t);
-                let o = web_sys::ScrollToOptions::new();
-                o.set_top(w.scroll_y().unwrap_or(0.0) + delta.round());
-                o.set_behavior(ScrollBehavior::Instant);
-                w.scroll_to_with_scroll_to_options(&o);
+                crate::browser::dom::jump_to(
+                    w.scroll_x().unwrap_or(0.0),
+                    w.scroll_y().unwrap_or(0.0) + delta.round(),
+                );
             }
             done();
         });

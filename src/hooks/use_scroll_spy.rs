@@ -122,8 +122,7 @@ pub fn use_scroll_spy(root: NodeRef, ids: Rc<[String]>, follow_hash: bool) -> Sc
             s.tracker.jump(i);
             drop(s);
             current.set(Some(i));
-            // Smooth unless prefers-reduced-motion: `scroll-behavior` in base.css.
-            h.scroll_into_view();
+            crate::browser::dom::scroll_to_element(&h, web_sys::ScrollLogicalPosition::Start, true);
             crate::browser::dom::focus_quietly(&h);
         })
     };

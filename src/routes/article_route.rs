@@ -185,14 +185,7 @@ pub(crate) fn scroll_to_id(scope: Option<&Element>, id: &str, smooth: bool) {
             .and_then(|d| d.get_element_by_id(id)),
     };
     let Some(el) = el else { return };
-    if smooth {
-        // Smooth unless prefers-reduced-motion (`scroll-behavior` in base.css).
-        el.scroll_into_view();
-    } else {
-        let opts = web_sys::ScrollIntoViewOptions::new();
-        opts.set_behavior(web_sys::ScrollBehavior::Instant);
-        el.scroll_into_view_with_scroll_into_view_options(&opts);
-    }
+    dom::scroll_to_element(&el, web_sys::ScrollLogicalPosition::Start, smooth);
     if el.has_attribute("tabindex") {
         dom::focus_quietly(&el);
     }
