@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { live } from './hold-wasm';
 
 // The app's routes at path URLs (/a/<id>/, /list/<column>/), history, and the
 // structured data. Old hash links and the pages without JavaScript: site.spec.ts.
@@ -38,8 +39,8 @@ test('back and forward move between a list page and an article, and the section 
 });
 
 test('a section link opens at its section at once: the page does not slide there from the top', async ({ page }) => {
-  // The motion a reader gets by default (no reduced-motion preference), where
-  // scrolling is smooth once they use the page.
+  // The motion a reader gets by default (no reduced-motion preference), where a TOC
+  // jump glides: the landing must not.
   await page.emulateMedia({ reducedMotion: 'no-preference' });
   await page.addInitScript(() => {
     const w = window as any;
@@ -54,7 +55,7 @@ test('a section link opens at its section at once: the page does not slide there
     };
   });
   await page.goto('/a/lifa-gaozhiliang/#sec-3');
-  await expect(page.getByRole('button', { name: '阅读设置' })).toBeEnabled();
+  await live(page);
   const heading = page.getByRole('heading', { level: 2, name: /坚持科学民主依法立法/ });
   const top = await heading.evaluate((h) => h.getBoundingClientRect().top);
   const bar = await page.locator('.reader-bar').evaluate((b) => b.getBoundingClientRect().bottom);
